@@ -1,0 +1,98 @@
+"""Ingest throughput against the raw model, measured in one run.
+
+    python benchmarks/ingest.py CORPUS_DIR [--limit N] [--frames on|off|both]
+
+Prints documents/s and claims/s of the whole pipeline (read, segment, frames, embed, store) and the
+ratio of its claims/s to ``SentenceTransformer.encode`` sentences/s on exactly the same sentences.
+The model is loaded (and warmed up) before either is timed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from xcheck.config import DEFAULT_MODEL_ID
+from xcheck.corpus import Corpus
+from xcheck.embed import BATCH_SIZE, SentenceTransformerEmbedder
+from xcheck.ingest.readers import read_inputs
+from xcheck.types import Document
+
+
+def pipeline(
+    items: list, embedder: SentenceTransformerEmbedder, frames: bool
+) -> tuple[float, int, int, list[str]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Corpus(Path(tmp) / "idx", embedder=embedder, create=True, frames=frames)
+        t0 = time.perf_counter()
+        report = corpus.ingest_documents(items)
+        seconds = time.perf_counter() - t0
+        texts = [r[0] for r in corpus.store.sql.db.execute("SELECT text FROM claims ORDER BY id")]
+        corpus.close()
+    return seconds, report.documents, report.claims, texts
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", help="folder of articles (e.g. ../shared/data/bbc)")
+    ap.add_argument("--limit", type=int, default=0, help="use only the first N documents")
+    ap.add_argument("--frames", choices=["on", "off", "both"], default="both")
+    ap.add_argument("--encoding", default="utf-8")
+    args = ap.parse_args()
+
+    t0 = time.perf_counter()
+    items = list(read_inputs([args.corpus], encoding=args.encoding))
+    read_s = time.perf_counter() - t0
+    if args.limit:
+        items = items[: args.limit]
+    failures = [i for i in items if not isinstance(i, Document)]
+    print(
+        f"corpus: {args.corpus}: {len(items) - len(failures)} documents read, {len(failures)} unreadable "
+        f"({read_s:.1f} s to read)"
+    )
+
+    embedder = SentenceTransformerEmbedder(DEFAULT_MODEL_ID)
+    embedder.embed_batch(["warm-up sentence"] * 8)
+
+    runs = {"off": [False], "on": [True], "both": [False, True]}[args.frames]
+    results = {}
+    texts: list[str] = []
+    for frames in runs:
+        seconds, docs, claims, texts = pipeline(items, embedder, frames)
+        results[frames] = (seconds, docs, claims)
+
+    unique = list(dict.fromkeys(texts))
+    t0 = time.perf_counter()
+    embedder.model.encode(
+        unique,
+        batch_size=BATCH_SIZE,
+        convert_to_numpy=True,
+        normalize_embeddings=True,
+        show_progress_bar=False,
+    )
+    raw_s = time.perf_counter() - t0
+    raw_rate = len(unique) / raw_s
+    print(
+        f"raw SentenceTransformer.encode: {len(unique)} unique sentences in {raw_s:.1f} s = {raw_rate:.1f} sentences/s"
+    )
+    for frames, (seconds, docs, claims) in results.items():
+        label = "with frames" if frames else "without frames"
+        # the pipeline embeds each distinct sentence once: compare like with like
+        rate = len(unique) / seconds
+        print(
+            f"pipeline {label}: {docs} documents, {claims} claims ({len(unique)} distinct) "
+            f"in {seconds:.1f} s = {docs / seconds:.1f} documents/s, {claims / seconds:.1f} claims/s; "
+            f"ratio to raw encode = {rate / raw_rate:.2f}"
+        )
+    if len(results) == 2:
+        ratio = results[False][0] / results[True][0]
+        print(f"throughput with frames / without frames = {ratio:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""With the real bundled model: ingest the sample corpus and ask about Kharkiv casualties."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from xcheck.config import DEFAULT_MODEL_ID
+from xcheck.corpus import Corpus
+from xcheck.embed import SentenceTransformerEmbedder
+
+from .conftest import EXAMPLES
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def model() -> SentenceTransformerEmbedder:
+    return SentenceTransformerEmbedder(DEFAULT_MODEL_ID)
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory, model: SentenceTransformerEmbedder) -> Iterator[Corpus]:
+    c = Corpus(tmp_path_factory.mktemp("real") / "idx", embedder=model, create=True)
+    report = c.ingest([str(EXAMPLES)])
+    assert report.failed == [] and report.documents >= 8
+    yield c
+    c.close()
+
+
+def test_bundled_model_loads_offline(model: SentenceTransformerEmbedder) -> None:
+    v = model.embed_batch(["606 civilians were killed", "hundreds of civilians died"])
+    assert v.shape == (2, 384) and v.dtype == np.float32
+    assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
+    assert float(v[0] @ v[1]) > 0.5
+
+
+def test_kharkiv_casualty_claims_come_first(sample: Corpus) -> None:
+    hits = sample.query("how many civilians were killed in the Kharkiv region", k=5)
+    assert len(hits) == 5
+    casualty = re.compile(r"\b(killed|dead|died|deaths|death toll|lost their lives)\b", re.I)
+    for h in hits[:3]:
+        assert "Kharkiv" in h.text and casualty.search(h.text), h.text
+    assert hits[0].score > 0.5
+    assert all(a.score >= b.score for a, b in itertools.pairwise(hits))
+
+
+def test_index_records_the_model(sample: Corpus) -> None:
+    stats = sample.stats()
+    assert stats["model"] == DEFAULT_MODEL_ID and stats["dim"] == 384
+
+
+def test_reopening_uses_the_recorded_model(sample: Corpus) -> None:
+    with Corpus(sample.index_dir) as again:
+        assert again.model_id == DEFAULT_MODEL_ID
+        assert again.query("refugees who fled Ukraine", k=1)[0].score > 0.4
+
+
+def test_examples_folder_exists() -> None:
+    assert isinstance(EXAMPLES, Path) and EXAMPLES.is_dir()

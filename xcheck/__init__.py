@@ -1,0 +1,1 @@
+"""xcheck: cross-check facts across news sources."""

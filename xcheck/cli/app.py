@@ -1,0 +1,26 @@
+"""The typer application: each command lives in its own module and only translates."""
+
+from __future__ import annotations
+
+import typer
+
+from .demo import demo
+from .ingest import ingest
+from .query import query
+from .stats import stats
+
+app = typer.Typer(
+    name="xcheck",
+    help="Cross-check facts across news sources.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+)
+app.command()(ingest)
+app.command()(query)
+app.command()(stats)
+app.command()(demo)
+
+
+def main() -> None:
+    app()

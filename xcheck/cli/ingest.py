@@ -1,0 +1,75 @@
+"""`xcheck ingest`: read articles into the index."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from ..types import IngestReport
+from .common import IndexOpt, JsonOpt, ModelOpt, corpus, print_json, translate_errors
+
+
+class TerminalProgress:
+    """A progress bar on stderr, drawn only when stderr is a terminal."""
+
+    def __init__(self) -> None:
+        self.enabled = sys.stderr.isatty()
+        self._bar: Any = None
+        self._done = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or total < 2:
+            return
+        if self._bar is None:
+            self._bar = typer.progressbar(length=total, label="ingesting", file=sys.stderr)
+            self._bar.__enter__()
+        if done > self._done:
+            self._bar.update(done - self._done)
+            self._done = done
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+            self._bar = None
+
+
+def summary_line(report: IngestReport) -> str:
+    return (
+        f"{report.documents} documents, {report.claims} claims indexed; "
+        f"{report.skipped} skipped (unchanged), {len(report.failed)} failed, "
+        f"{report.embedded} embedded; {report.seconds:.1f} s"
+    )
+
+
+@translate_errors
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")],
+    source: Annotated[
+        str | None, typer.Option("--source", help="Outlet name to record for these articles.")
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help="Read every input as txt, md, html or jsonl (default: by suffix)."),
+    ] = None,
+    encoding: Annotated[str, typer.Option("--encoding", help="Text encoding of the inputs.")] = "utf-8",
+    index: IndexOpt = None,
+    model: ModelOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Read articles (txt/md with front matter, html, jsonl), extract their claims and index them."""
+    progress = TerminalProgress()
+    with corpus(index, model, create=True) as c:
+        try:
+            report = c.ingest(paths, source=source, fmt=fmt, encoding=encoding, progress=progress)
+        finally:
+            progress.close()
+    for failure in report.failed:
+        typer.echo(f"xcheck: error: {failure.message}", err=True)
+    if as_json:
+        print_json(report.to_dict())
+    else:
+        typer.echo(summary_line(report))
+    if report.failed:
+        raise typer.Exit(1)

