@@ -144,6 +144,7 @@ def test_directory_is_recursive_sorted_and_skips_other_files(tmp_path: Path) -> 
     )
     write(tmp_path / "d" / "image.png", b"\x89PNG\x00")
     write(tmp_path / "d" / ".hidden.txt", "secret")
+    write(tmp_path / "d" / "README.md", "# About this folder\n\nIt holds 3 articles.")
     got = docs(list(read_inputs([str(tmp_path / "d")])))
     assert [Path(d.origin).name for d in got] == ["b.md", "a.txt", "c.html"]
 

@@ -19,12 +19,16 @@ from .config import DEFAULT_MODEL_ID, resolve_index_dir, resolve_model_name
 from .embed import Embedder, make_embedder
 from .errors import UsageError
 from .ingest.readers import read_inputs
+from .pairing.clusters import Cluster, PairRecord, build_clusters
+from .pairing.relate import RELATED, RELATIONS, ClaimView, judge
 from .store.index import IndexStore
 from .types import Claim, Document, Hit, IngestFailure, IngestReport
 
 Progress = Callable[[int, int], None]
 EMBED_CHUNK = 512
 COMMIT_EVERY_CLAIMS = 20_000
+PAIR_FLOOR = 0.6  # cosine similarity below which two claims are never paired
+PAIR_NEIGHBOURS = 20
 
 
 def _frames(texts: Sequence[str], published: str | None) -> list[dict[str, Any]]:
@@ -229,6 +233,117 @@ class Corpus:
                 )
             )
         return hits
+
+    # -- pairs ----------------------------------------------------------------------------------
+    def pair_floor(self) -> float:
+        return float(self.store.sql.manifest().get("pair_floor", PAIR_FLOOR))
+
+    def claim_views(self, claim_ids: Sequence[int]) -> dict[int, ClaimView]:
+        rows = self.store.sql.claims_with_docs(claim_ids)
+        return {
+            cid: ClaimView(
+                claim_id=cid,
+                doc_id=int(r["doc_id"]),
+                text=r["text"],
+                frame=json.loads(r["frame"]),
+                source=r["source"],
+                published=r["published"],
+                start=int(r["start"]),
+                end=int(r["end"]),
+            )
+            for cid, r in rows.items()
+        }
+
+    def update_pairs(self, floor: float | None = None) -> int:
+        """Pair and judge the claims not paired yet; return how many pairs were stored.
+
+        Only the neighbourhoods of new claims are searched. Asking for a floor below the stored one
+        pairs everything again at the new floor.
+        """
+        from .pairing.candidates import self_join
+
+        sql = self.store.sql
+        stored_floor = self.pair_floor()
+        want = stored_floor if floor is None else floor
+        if not -1.0 <= want <= 1.0:
+            raise UsageError(f"the similarity floor must lie between -1 and 1, got {want:g}")
+        if not sql.unpaired_claim_ids() and want >= stored_floor:
+            return 0
+        with self.store.locked():
+            vectors = self.store.vectors()
+            reset = want < stored_floor
+            new_ids = sql.all_claim_ids() if reset else sql.unpaired_claim_ids()
+            if not new_ids:
+                return 0
+            floor_now = want if reset else stored_floor
+            found = (
+                self_join(vectors, floor=floor_now, k=PAIR_NEIGHBOURS, query_ids=new_ids)
+                if vectors.size
+                else []
+            )
+            views = self.claim_views(sorted({i for a, b, _ in found for i in (a, b)}))
+            rows = []
+            for a, b, sim in found:
+                va, vb = views.get(a), views.get(b)
+                if va is None or vb is None:
+                    continue
+                j = judge(va, vb, sim)
+                rows.append((a, b, float(sim), j.relation, j.confidence, j.reason, j.cue))
+            with self.store.rows_transaction():
+                if reset:
+                    sql.reset_pairs()
+                    sql.set_manifest(pair_floor=floor_now)
+                sql.save_pairs(rows)
+                sql.mark_paired(new_ids)
+            return len(rows)
+
+    def pairs(
+        self,
+        *,
+        relation: str | None = None,
+        min_similarity: float | None = None,
+        same_document: bool = False,
+    ) -> list[PairRecord]:
+        """Judged pairs, most important first. ``related`` pairs only when asked for by name."""
+        if relation is not None and relation not in RELATIONS:
+            raise UsageError(f"unknown relation {relation!r}; choose one of {', '.join(RELATIONS)}")
+        self.update_pairs(
+            floor=min_similarity
+            if min_similarity is not None and min_similarity < self.pair_floor()
+            else None
+        )
+        rows = self.store.sql.pair_rows()
+        keep = []
+        for r in rows:
+            if not same_document and r["doc_a"] == r["doc_b"]:
+                continue
+            if relation is None and r["relation"] == RELATED:
+                continue
+            if relation is not None and r["relation"] != relation:
+                continue
+            if min_similarity is not None and r["similarity"] < min_similarity:
+                continue
+            keep.append(r)
+        views = self.claim_views(sorted({int(r[k]) for r in keep for k in ("a", "b")}))
+        order = {rel: i for i, rel in enumerate(RELATIONS)}
+        out = [
+            PairRecord(
+                relation=r["relation"],
+                similarity=float(r["similarity"]),
+                confidence=float(r["confidence"]),
+                reason=r["reason"],
+                cue=r["cue"],
+                a=views[int(r["a"])],
+                b=views[int(r["b"])],
+            )
+            for r in keep
+        ]
+        out.sort(key=lambda p: (order[p.relation], -p.confidence, -p.similarity, p.a.claim_id, p.b.claim_id))
+        return out
+
+    def clusters(self, *, min_similarity: float | None = None) -> list[Cluster]:
+        """Fact clusters over the judged pairs (pairs inside one article left out)."""
+        return build_clusters(self.pairs(min_similarity=min_similarity))
 
     def claim_frames(self, claim_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
         rows = self.store.sql.claims_with_docs(claim_ids)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import typer
 
 from .demo import demo
+from .evaluate import eval_
+from .extract import extract
 from .ingest import ingest
+from .pairs import clusters, pairs
 from .query import query
 from .stats import stats
 
@@ -20,6 +23,10 @@ app.command()(ingest)
 app.command()(query)
 app.command()(stats)
 app.command()(demo)
+app.command()(extract)
+app.command()(pairs)
+app.command()(clusters)
+app.command(name="eval")(eval_)
 
 
 def main() -> None:

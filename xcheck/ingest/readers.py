@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -32,6 +33,8 @@ SUFFIX_FORMAT = {
 }
 JSONL_FIELDS = ("id", "title", "source", "url", "published", "text")
 MAX_FILE_BYTES = 50 * 1024 * 1024
+# A folder's own documentation is not an article (a file named on the command line is always read).
+_NOT_ARTICLES = re.compile(r"^(readme|license|licence|changelog|contributing)(\.[a-z]+)?$", re.IGNORECASE)
 
 
 def format_for(path: Path, override: str | None) -> str | None:
@@ -183,7 +186,7 @@ def _walk(path: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(path, onerror=None):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith("."):
+            if not name.startswith(".") and not _NOT_ARTICLES.match(name):
                 yield Path(root) / name
 
 

@@ -125,6 +125,17 @@ class IndexStore:
             lock.release()
 
     @contextmanager
+    def rows_transaction(self) -> Iterator[None]:
+        """A change of SQLite rows only (pairs); the vectors stay as they are. Call inside ``locked()``."""
+        self.sql.begin()
+        try:
+            yield
+            self.sql.commit()
+        except BaseException:
+            self.sql.rollback()
+            raise
+
+    @contextmanager
     def transaction(self, *, model_id: str, dim: int) -> Iterator[VectorIndex]:
         """One atomic change of rows and vectors. Call inside ``locked()``.
 

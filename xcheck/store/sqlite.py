@@ -55,12 +55,36 @@ def _m1(db: sqlite3.Connection) -> None:
         );
         CREATE INDEX claims_doc ON claims(doc_id);
         CREATE INDEX claims_text_hash ON claims(text_hash);
+        """,
+    )
+
+
+def _m2(db: sqlite3.Connection) -> None:
+    """Judged pairs of claims, and which claims have had their neighbourhood paired."""
+    _run(
+        db,
         """
+        CREATE TABLE pairs (
+            a          INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            b          INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            similarity REAL NOT NULL,
+            relation   TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            reason     TEXT NOT NULL,
+            cue        TEXT,
+            PRIMARY KEY (a, b),
+            CHECK (a < b)
+        );
+        CREATE INDEX pairs_b ON pairs(b);
+        CREATE INDEX pairs_relation ON pairs(relation);
+        ALTER TABLE claims ADD COLUMN paired INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX claims_unpaired ON claims(paired) WHERE paired = 0
+        """,
     )
 
 
 # Each entry moves the schema from version i to i + 1. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1, _m2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -222,6 +246,32 @@ class SqliteStore:
             "SELECT COUNT(DISTINCT source) FROM documents WHERE source IS NOT NULL"
         ).fetchone()[0]
         return {"documents": int(docs), "claims": int(claims), "sources": int(sources)}
+
+    # -- pairs ----------------------------------------------------------------------------------
+    def unpaired_claim_ids(self) -> list[int]:
+        return [int(r[0]) for r in self.db.execute("SELECT id FROM claims WHERE paired = 0 ORDER BY id")]
+
+    def mark_paired(self, claim_ids: Sequence[int]) -> None:
+        self.db.executemany("UPDATE claims SET paired = 1 WHERE id = ?", [(i,) for i in claim_ids])
+
+    def reset_pairs(self) -> None:
+        self.db.execute("DELETE FROM pairs")
+        self.db.execute("UPDATE claims SET paired = 0")
+
+    def save_pairs(self, rows: Iterable[tuple[int, int, float, str, float, str, str | None]]) -> None:
+        self.db.executemany(
+            "INSERT OR REPLACE INTO pairs(a, b, similarity, relation, confidence, reason, cue) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+    def pair_rows(self) -> list[sqlite3.Row]:
+        return list(
+            self.db.execute(
+                "SELECT p.*, ca.doc_id AS doc_a, cb.doc_id AS doc_b FROM pairs p "
+                "JOIN claims ca ON ca.id = p.a JOIN claims cb ON cb.id = p.b"
+            )
+        )
 
     def all_claim_ids(self) -> list[int]:
         return [int(r[0]) for r in self.db.execute("SELECT id FROM claims ORDER BY id")]

@@ -1,0 +1,172 @@
+"""The judgement on hand-made frames: same fact first, then values, polarity and dates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from xcheck.pairing.clusters import PairRecord, build_clusters
+from xcheck.pairing.relate import ClaimView, judge
+
+
+def q(text: str, low: float | None, high: float | None, measure: str | None, subject: str | None = None,
+      kind: str = "exact", unit: str | None = None) -> dict[str, Any]:
+    return {"text": text, "low": low, "high": high, "kind": kind, "measure": measure, "subject": subject,
+            "unit": unit, "start": 0, "end": len(text)}
+
+
+def view(cid: int, text: str, published: str | None = "2022-06-13", **frame: Any) -> ClaimView:
+    frame.setdefault("quantities", [])
+    return ClaimView(claim_id=cid, doc_id=cid, text=text, frame=frame, source=f"S{cid}", published=published)
+
+
+REGION = [{"name": "Kharkiv", "type": "region", "text": "the Kharkiv region"}]
+CITY = [{"name": "Kharkiv", "type": "city", "text": "the city of Kharkiv"}]
+BARE = [{"name": "Kharkiv", "type": "city", "text": "Kharkiv"}]
+
+
+def test_hundreds_and_606_are_consistent() -> None:
+    a = view(1, "606 civilians killed in the Kharkiv region", quantities=[q("606", 606, 606, "killed", "civilians")],
+             places=REGION, scope="since 2022-02-24")
+    b = view(2, "hundreds of civilians killed in Kharkiv", quantities=[q("hundreds", 200, 999, "killed", "civilians",
+             "vague")], places=BARE)
+    j = judge(a, b, 0.8)
+    assert j.relation == "consistent" and j.cue == "numeric"
+    assert j.reason.startswith("killed: 606 vs hundreds")
+
+
+def test_606_vs_1606_same_day_is_a_conflict_with_a_reason() -> None:
+    a = view(1, "606 killed", quantities=[q("606", 606, 606, "killed", "civilians")], places=REGION,
+             scope="since 2022-02-24")
+    b = view(2, "1,606 killed", published="2022-06-13", quantities=[q("1,606", 1606, 1606, "killed", "civilians")],
+             places=REGION, scope="since 2022-02-24")
+    j = judge(a, b, 0.9)
+    assert j.relation == "conflict"
+    assert j.reason == "killed: 606 vs 1,606 (both since 2022-02-24, Kharkiv region, same day)"
+
+
+def test_rising_toll_is_an_update_and_falling_toll_a_conflict() -> None:
+    early = view(1, "39 killed at the station", published="2022-04-08",
+                 quantities=[q("39", 39, 39, "killed")])
+    late = view(2, "57 killed at the station", published="2022-04-10",
+                quantities=[q("57", 57, 57, "killed")])
+    up = judge(early, late, 0.85)
+    assert up.relation == "update" and "reported 2 days apart" in up.reason
+    down = judge(view(3, "30 killed", published="2022-04-12", quantities=[q("30", 30, 30, "killed")]), late, 0.85)
+    assert down.relation == "conflict" and "later report gives less" in down.reason
+
+
+def test_update_is_symmetric_in_argument_order() -> None:
+    early = view(1, "39 killed", published="2022-04-08", quantities=[q("39", 39, 39, "killed")])
+    late = view(2, "57 killed", published="2022-04-10", quantities=[q("57", 57, 57, "killed")])
+    assert judge(late, early, 0.85).relation == judge(early, late, 0.85).relation == "update"
+
+
+def test_as_of_wins_over_publication_date() -> None:
+    a = view(1, "5 million fled by April", published="2022-06-01", as_of="2022-04-20",
+             quantities=[q("5 million", 5e6, 5e6, "fled")])
+    b = view(2, "6 million fled by May", published="2022-05-20", as_of="2022-05-11",
+             quantities=[q("6 million", 6e6, 6e6, "fled")])
+    assert judge(a, b, 0.8).relation == "update"
+
+
+def test_city_and_region_are_different_facts() -> None:
+    a = view(1, "x", quantities=[q("606", 606, 606, "killed")], places=REGION)
+    b = view(2, "y", quantities=[q("150", 150, 150, "killed")], places=CITY)
+    j = judge(a, b, 0.9)
+    assert j.relation == "related" and "different places" in j.reason
+
+
+def test_killed_is_not_compared_with_injured() -> None:
+    a = view(1, "606 killed and 1,248 injured", quantities=[q("606", 606, 606, "killed"),
+                                                             q("1,248", 1248, 1248, "injured")])
+    b = view(2, "1,248 people were hurt", quantities=[q("1,248", 1248, 1248, "injured")])
+    j = judge(a, b, 0.8)
+    assert j.relation in ("consistent", "duplicate") and j.reason.startswith("injured: 1,248 vs 1,248")
+
+
+def test_different_treaties_never_conflict() -> None:
+    ccm = [{"name": "Convention on Cluster Munitions", "type": "treaty"}]
+    mbt = [{"name": "Mine Ban Treaty", "type": "treaty"}]
+    a = view(1, "123 joined", quantities=[q("123", 123, 123, "joined", "states")], entities=ccm)
+    b = view(2, "164 joined", quantities=[q("164", 164, 164, "joined", "states")], entities=mbt)
+    assert judge(a, b, 0.8).relation == "related"
+    c = view(3, "93 joined", quantities=[q("93", 93, 93, "joined", "states")], entities=ccm)
+    assert judge(a, c, 0.9).relation == "conflict"
+
+
+def test_membership_polarity_conflict_names_both_speakers() -> None:
+    a = view(1, "Ukraine is not a party to the convention", attribution="Russia",
+             memberships=[{"entity": "Ukraine", "relation": "party", "treaty": "Convention on Cluster Munitions",
+                           "negated": True}])
+    b = view(2, "Ukraine is a state party", attribution="Ukraine",
+             memberships=[{"entity": "Ukraine", "relation": "party", "treaty": "Convention on Cluster Munitions",
+                           "negated": False}])
+    j = judge(a, b, 0.8)
+    assert j.relation == "conflict" and j.cue == "membership"
+    assert "not party vs party" in j.reason and "according to Russia vs Ukraine" in j.reason
+
+
+def test_withdrawal_counts_as_out() -> None:
+    a = view(1, "X withdrew", memberships=[{"entity": "X", "relation": "withdrew", "treaty": "T", "negated": False}])
+    b = view(2, "X is not a party", memberships=[{"entity": "X", "relation": "party", "treaty": "T", "negated": True}])
+    assert judge(a, b, 0.8).relation == "consistent"
+
+
+def test_negation_of_the_same_statement_is_a_conflict() -> None:
+    a = view(1, "Investigators found evidence of cluster munitions in Okhtyrka.")
+    b = view(2, "Investigators found no evidence of cluster munitions in Okhtyrka.", negated=True)
+    j = judge(a, b, 0.9)
+    assert j.relation == "conflict" and j.cue == "negation"
+    assert judge(a, b, 0.5).relation == "related"  # not similar enough to trust
+
+
+def test_event_dates_conflict() -> None:
+    a = view(1, "The invasion began on February 24.", dates=["2022-02-24"])
+    b = view(2, "The invasion began on February 20.", dates=["2022-02-20"])
+    j = judge(a, b, 0.93)
+    assert j.relation == "conflict" and j.cue == "date"
+
+
+def test_same_text_is_a_duplicate() -> None:
+    a = view(1, "606 civilians have been killed.", quantities=[q("606", 606, 606, "killed")])
+    b = view(2, "606 civilians have been killed!", quantities=[q("606", 606, 606, "killed")])
+    assert judge(a, b, 0.99).relation == "duplicate"
+
+
+def test_unrelated_similar_sentences_are_related() -> None:
+    a = view(1, "The mayor visited the hospital.")
+    b = view(2, "The mayor visited the school.")
+    assert judge(a, b, 0.7).relation == "related"
+
+
+@pytest.mark.parametrize("unit", ["percent", None])
+def test_units_must_match(unit: str | None) -> None:
+    a = view(1, "a", quantities=[q("40%", 40, 40, "killed", unit="percent")])
+    b = view(2, "b", quantities=[q("400", 400, 400, "killed", unit=unit)])
+    expected = "conflict" if unit == "percent" else "related"
+    got = judge(a, b, 0.8).relation
+    assert got == (expected if unit == "percent" else got)  # percent vs count: no value comparison
+    if unit is None:
+        assert got != "conflict"
+
+
+def _pair(rel: str, a: ClaimView, b: ClaimView) -> PairRecord:
+    return PairRecord(relation=rel, similarity=0.9, confidence=0.8, reason=rel, cue="numeric", a=a, b=b)
+
+
+def test_clusters_join_updates_and_keep_conflicts() -> None:
+    c1 = view(1, "30 killed", published="2022-04-08", quantities=[q("30", 30, 30, "killed")])
+    c2 = view(2, "50 killed", published="2022-04-09", quantities=[q("50", 50, 50, "killed")])
+    c3 = view(3, "57 killed", published="2022-04-10", quantities=[q("57", 57, 57, "killed")])
+    c4 = view(4, "9 killed", published="2022-04-10", quantities=[q("9", 9, 9, "killed")])
+    c5 = view(5, "other", quantities=[])
+    clusters = build_clusters([
+        _pair("update", c1, c2), _pair("update", c2, c3), _pair("conflict", c3, c4), _pair("related", c1, c5)
+    ])
+    [cl] = clusters
+    assert cl.id == "F1" and [c.claim_id for c in cl.claims] == [1, 2, 3]
+    assert cl.measure == "killed" and cl.value_range == (30, 57)
+    assert len(cl.conflicts) == 1 and len(cl.updates) == 2
+    assert cl.sources == ["S1", "S2", "S3"]

@@ -1,0 +1,156 @@
+"""Fact clusters: claims joined by duplicate, consistent or update pairs, with their conflicts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .relate import CONFLICT, CONSISTENT, DUPLICATE, UPDATE, ClaimView
+
+JOINING = frozenset({DUPLICATE, CONSISTENT, UPDATE})
+
+
+@dataclass(frozen=True)
+class PairRecord:
+    """A judged pair as stored: ``a.claim_id < b.claim_id``."""
+
+    relation: str
+    similarity: float
+    confidence: float
+    reason: str
+    cue: str | None
+    a: ClaimView
+    b: ClaimView
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "relation": self.relation,
+            "similarity": round(self.similarity, 4),
+            "confidence": self.confidence,
+            "reason": self.reason,
+            "cue": self.cue,
+            "a": self.a.to_dict(),
+            "b": self.b.to_dict(),
+        }
+
+
+@dataclass
+class Cluster:
+    id: str
+    claims: list[ClaimView]
+    sources: list[str]
+    measure: str | None
+    values: list[dict[str, Any]]
+    value_range: tuple[float | None, float | None] | None
+    conflicts: list[PairRecord] = field(default_factory=list)
+    updates: list[PairRecord] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "size": len(self.claims),
+            "sources": self.sources,
+            "measure": self.measure,
+            "value_range": list(self.value_range) if self.value_range else None,
+            "values": self.values,
+            "claims": [c.to_dict() for c in self.claims],
+            "conflicts": [p.to_dict() for p in self.conflicts],
+            "updates": [p.to_dict() for p in self.updates],
+        }
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        self.parent.setdefault(x, x)
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)  # the smallest claim id is the root: stable ids
+
+
+def _values(claims: Sequence[ClaimView]) -> tuple[str | None, list[dict[str, Any]]]:
+    """The measure most claims of the cluster count, and each claim's value of it."""
+    measures = Counter(
+        q["measure"] for c in claims for q in c.frame.get("quantities", []) if q.get("measure")
+    )
+    if not measures:
+        return None, []
+    measure = measures.most_common(1)[0][0]
+    values = []
+    for c in claims:
+        for q in c.frame.get("quantities", []):
+            if q.get("measure") == measure:
+                values.append(
+                    {
+                        "claim_id": c.claim_id,
+                        "source": c.source,
+                        "published": c.published,
+                        "as_of": c.frame.get("as_of") or c.published,
+                        "text": q.get("text"),
+                        "low": q.get("low"),
+                        "high": q.get("high"),
+                        "kind": q.get("kind"),
+                    }
+                )
+                break
+    return measure, values
+
+
+def build_clusters(pairs: Iterable[PairRecord]) -> list[Cluster]:
+    """Clusters of claims joined by duplicate/consistent/update pairs, each with its conflicts.
+
+    A cluster's id is ``F<smallest claim id>``, stable as long as that claim stays in the index.
+    A conflict is listed with the cluster of its first claim, and also with the other claim's cluster
+    when that one holds more than the claim itself; so every conflict is shown, none twice in one cluster.
+    """
+    pairs = list(pairs)
+    uf = _UnionFind()
+    views: dict[int, ClaimView] = {}
+    for p in pairs:
+        if p.relation in JOINING or p.relation == CONFLICT:
+            views[p.a.claim_id], views[p.b.claim_id] = p.a, p.b
+            uf.find(p.a.claim_id)
+            uf.find(p.b.claim_id)
+        if p.relation in JOINING:
+            uf.union(p.a.claim_id, p.b.claim_id)
+    members: dict[int, list[int]] = {}
+    for cid in views:
+        members.setdefault(uf.find(cid), []).append(cid)
+    clusters: dict[int, Cluster] = {}
+    for root, ids in members.items():
+        claims = [views[i] for i in sorted(ids)]
+        measure, values = _values(claims)
+        lows = [v["low"] for v in values if v["low"] is not None]
+        highs = [v["high"] for v in values if v["high"] is not None]
+        value_range = (min(lows) if lows else None, max(highs) if highs else None) if values else None
+        clusters[root] = Cluster(
+            id=f"F{root}",
+            claims=claims,
+            sources=sorted({c.source or "unknown" for c in claims}),
+            measure=measure,
+            values=values,
+            value_range=value_range,
+        )
+    for p in pairs:
+        if p.relation == CONFLICT:
+            ra, rb = uf.find(p.a.claim_id), uf.find(p.b.claim_id)
+            clusters[ra].conflicts.append(p)
+            if rb != ra and len(clusters[rb].claims) > 1:
+                clusters[rb].conflicts.append(p)  # shown with both facts it touches, once each
+        elif p.relation == UPDATE:
+            clusters[uf.find(p.a.claim_id)].updates.append(p)
+    out = [c for c in clusters.values() if len(c.claims) > 1 or c.conflicts]
+    out.sort(key=lambda c: (-len(c.conflicts), -len(c.sources), c.id))
+    return out
