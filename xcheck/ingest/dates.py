@@ -1,29 +1,92 @@
-"""Publication dates from metadata, normalised to ISO ``YYYY-MM-DD``."""
+"""Dates from metadata, normalised to ISO ``YYYY-MM-DD``.
+
+``parse_date`` is lenient (``None`` when unsure: metadata of web pages is often odd); ``normalise_date``
+is strict and says what is wrong, for values a user typed (front matter, JSONL, options).
+"""
 
 from __future__ import annotations
 
+import email.utils
 import re
 from datetime import date, datetime
 
-_FORMATS = (
-    "%Y-%m-%d",
-    "%Y/%m/%d",
-    "%d %B %Y",
-    "%d %b %Y",
-    "%B %d, %Y",
-    "%b %d, %Y",
-    "%B %d %Y",
-    "%b %d %Y",
-    "%m/%d/%Y",
-    "%d.%m.%Y",
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:$|[T\s])")
+_DMY_NAMED = re.compile(
+    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+(\d{4})(?!\d)"
 )
-_ISO_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})([T ].*)?$")
+_MDY_NAMED = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)")
+_NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
+
+
+def _make_date(year: int, month: int, day: int) -> str | None:
+    if not 1800 <= year <= 2200:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date(value: str | None) -> str | None:
+    """``YYYY-MM-DD`` for the common date spellings of news pages, ``None`` when unsure."""
+    if not value:
+        return None
+    text = " ".join(value.split())
+    if not text:
+        return None
+    m = _ISO_DATE.search(text)
+    if m:
+        return _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _COMPACT_DATE.match(text)
+    if m:
+        return _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _DMY_NAMED.search(text)
+    if m and m.group(2).lower() in _MONTHS:
+        return _make_date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+    m = _MDY_NAMED.search(text)
+    if m and m.group(1).lower() in _MONTHS:
+        return _make_date(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2)))
+    m = _NUMERIC_DMY.search(text)
+    if m:
+        first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if first > 12 >= second:
+            return _make_date(year, second, first)
+        if second > 12 >= first:
+            return _make_date(year, first, second)
+        return None  # 03/04/2022: day and month cannot be told apart
+    try:
+        parsed = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return _make_date(parsed.year, parsed.month, parsed.day)
 
 
 def normalise_date(value: object) -> str | None:
     """Return ``value`` as ``YYYY-MM-DD``; ``None`` for an empty value.
 
-    Raises ``ValueError`` when the value is present but is not a date we can read.
+    Raises ``ValueError`` when the value is present but is not a date we can read for sure.
     """
     if value is None:
         return None
@@ -34,13 +97,7 @@ def normalise_date(value: object) -> str | None:
     text = str(value).strip().strip("\"'")
     if not text:
         return None
-    m = _ISO_PREFIX.match(text)
-    if m:
-        return date.fromisoformat(m.group(1)).isoformat()
-    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
-    for fmt in _FORMATS:
-        try:
-            return datetime.strptime(cleaned, fmt).date().isoformat()
-        except ValueError:
-            continue
-    raise ValueError(f"cannot read the date {text!r}; use YYYY-MM-DD")
+    iso = parse_date(text)
+    if iso is None:
+        raise ValueError(f"cannot read the date {text!r}; use YYYY-MM-DD")
+    return iso

@@ -150,9 +150,8 @@ def iter_jsonl(raw: str, origin: str, key_base: str) -> Iterator[Document | Inge
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise InputError(
-                    f"not valid JSON ({exc.msg} at column {exc.colno})", path=origin, line=number
-                )
+                msg = f"not valid JSON ({exc.msg} at column {exc.colno})"
+                raise InputError(msg, path=origin, line=number) from None
             yield document_from_record(record, origin, number, default_key=f"{key_base}:{number}")
         except InputError as err:
             yield IngestFailure(origin=f"{origin}:{number}", message=str(err))
