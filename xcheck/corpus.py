@@ -119,9 +119,17 @@ class Corpus:
         return self.ingest_documents(items, progress=progress)
 
     def ingest_documents(
-        self, items: Sequence[Document | IngestFailure], *, progress: Progress | None = None
+        self,
+        items: Sequence[Document | IngestFailure],
+        *,
+        progress: Progress | None = None,
+        known_vectors: dict[str, np.ndarray] | None = None,
     ) -> IngestReport:
-        """Index already-read documents; failures among ``items`` are carried into the report."""
+        """Index already-read documents; failures among ``items`` are carried into the report.
+
+        ``known_vectors`` maps claim text hashes to vectors already computed by this model (by
+        ``check``), so those claims are not embedded again.
+        """
         started = time.perf_counter()
         report = IngestReport()
         report.failed.extend(i for i in items if isinstance(i, IngestFailure))
@@ -141,7 +149,15 @@ class Corpus:
                     pending.append(_Pending(doc, claims))
                     pending_claims += len(claims)
                 if pending and (pending_claims >= COMMIT_EVERY_CLAIMS or n == len(docs)):
-                    self._commit(pending, embedder, report, progress, done_docs=n, total_docs=len(docs))
+                    self._commit(
+                        pending,
+                        embedder,
+                        report,
+                        progress,
+                        done_docs=n,
+                        total_docs=len(docs),
+                        known=known_vectors,
+                    )
                     pending, pending_claims = [], 0
                 elif progress is not None:
                     progress(n, len(docs))
@@ -157,16 +173,17 @@ class Corpus:
         *,
         done_docs: int,
         total_docs: int,
+        known: dict[str, np.ndarray] | None = None,
     ) -> None:
         sql = self.store.sql
         all_claims = [c for p in pending for c in p.claims]
         vectors_now = self.store.vectors()
-        known = sql.claim_ids_by_hash(c.text_hash for c in all_claims) if vectors_now.size else {}
         # Vectors of claims already in the index are reused: a known claim is never embedded twice.
-        by_hash: dict[str, np.ndarray] = {}
-        if known:
-            hashes = list(known)
-            for h, v in zip(hashes, vectors_now.get([known[h] for h in hashes]), strict=True):
+        by_hash: dict[str, np.ndarray] = dict(known or {})
+        stored = sql.claim_ids_by_hash(c.text_hash for c in all_claims) if vectors_now.size else {}
+        if stored:
+            hashes = list(stored)
+            for h, v in zip(hashes, vectors_now.get([stored[h] for h in hashes]), strict=True):
                 by_hash[h] = v
         to_embed: dict[str, str] = {}
         for c in all_claims:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import typer
 
+from .check import check
 from .demo import demo
 from .evaluate import eval_
 from .extract import extract
 from .ingest import ingest
 from .pairs import clusters, pairs
 from .query import query
+from .serve import serve
 from .stats import stats
 
 app = typer.Typer(
@@ -27,6 +29,8 @@ app.command()(extract)
 app.command()(pairs)
 app.command()(clusters)
 app.command(name="eval")(eval_)
+app.command()(check)
+app.command()(serve)
 
 
 def main() -> None:

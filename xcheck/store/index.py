@@ -46,6 +46,7 @@ class IndexStore:
             raise StoreError(f"no index at {self.dir}; run `xcheck ingest` first or pass --index")
         self.sql = SqliteStore(self.dir, create=create)
         self._vectors: VectorIndex | None = None
+        self._vectors_gen = -1
 
     def close(self) -> None:
         self.sql.close()
@@ -80,9 +81,11 @@ class IndexStore:
 
     # -- vectors --------------------------------------------------------------------------------
     def vectors(self) -> VectorIndex:
-        """The vectors of the committed generation (loaded once per store object)."""
-        if self._vectors is None:
+        """The vectors of the committed generation, reloaded when another process has moved it on."""
+        gen = self.generation
+        if self._vectors is None or self._vectors_gen != gen:
             self._vectors = self._load_vectors()
+            self._vectors_gen = gen
         return self._vectors
 
     def _load_vectors(self) -> VectorIndex:
@@ -160,5 +163,5 @@ class IndexStore:
             self.sql.rollback()
             self._vectors = None  # the in-memory copy may hold half a change: reload from disk
             raise
-        self._vectors = vectors
+        self._vectors, self._vectors_gen = vectors, gen
         remove_stale(self.dir, keep=gen)

@@ -273,5 +273,26 @@ class SqliteStore:
             )
         )
 
+    def documents_by_id(self, doc_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        out: dict[int, dict[str, Any]] = {}
+        ids = list(doc_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(
+                f"SELECT id, source, title, url, published, origin FROM documents WHERE id IN ({marks})",
+                chunk,
+            ):
+                out[int(r["id"])] = dict(r)
+        return out
+
+    def sources(self) -> list[str]:
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT DISTINCT source FROM documents WHERE source IS NOT NULL ORDER BY source"
+            )
+        ]
+
     def all_claim_ids(self) -> list[int]:
         return [int(r[0]) for r in self.db.execute("SELECT id FROM claims ORDER BY id")]
