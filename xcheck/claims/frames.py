@@ -1,0 +1,205 @@
+"""Structured frames for claims: what the judgement compares beyond vector similarity.
+
+A :class:`Frame` holds, for one sentence: the quantities as intervals with what they count
+(:mod:`xcheck.claims.quantities`, :mod:`xcheck.claims.measures`), polarity
+(:mod:`xcheck.claims.polarity`), dates and the as-of date (:mod:`xcheck.claims.timex`), places and
+scope (:mod:`xcheck.claims.places`), entities (:mod:`xcheck.claims.entities`), membership facts
+(:mod:`xcheck.claims.membership`) and the speaker (:mod:`xcheck.claims.attribution`).
+
+Call :func:`extract_frames` once per article with its sentences in order; article-level context flows
+from sentence to sentence: a treaty or membership body once named is what later "the convention",
+"the international treaty", "the alliance" refer to, and "he said" takes the previous speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from xcheck.claims import attribution as _attr
+from xcheck.claims import entities as _ent
+from xcheck.claims import membership as _mem
+from xcheck.claims import places as _pl
+from xcheck.claims import polarity as _pol
+from xcheck.claims import quantities as _q
+from xcheck.claims import timex as _tx
+from xcheck.claims.quantities import Quantity
+
+__all__ = ["Entity", "Frame", "Membership", "Place", "Quantity", "extract_frame", "extract_frames"]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    type: str  # city | region | country | other
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "type": self.type, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Place:
+        return cls(str(d["name"]), str(d["type"]), str(d["text"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    name: str
+    type: str  # country | organisation | treaty | person
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "type": self.type}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Entity:
+        return cls(str(d["name"]), str(d["type"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    entity: str
+    relation: str  # party | signatory | member | joined | ratified | signed | withdrew
+    treaty: str
+    negated: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entity": self.entity,
+            "relation": self.relation,
+            "treaty": self.treaty,
+            "negated": self.negated,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Membership:
+        return cls(str(d["entity"]), str(d["relation"]), str(d["treaty"]), bool(d["negated"]))
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The comparable content of one claim. ``to_dict()`` is JSON-ready."""
+
+    quantities: tuple[Quantity, ...] = ()
+    negated: bool = False
+    dates: tuple[str, ...] = ()
+    as_of: str | None = None
+    places: tuple[Place, ...] = ()
+    scope: str | None = None
+    entities: tuple[Entity, ...] = ()
+    memberships: tuple[Membership, ...] = ()
+    attribution: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "quantities": [q.to_dict() for q in self.quantities],
+            "negated": self.negated,
+            "dates": list(self.dates),
+            "as_of": self.as_of,
+            "places": [p.to_dict() for p in self.places],
+            "scope": self.scope,
+            "entities": [e.to_dict() for e in self.entities],
+            "memberships": [m.to_dict() for m in self.memberships],
+            "attribution": self.attribution,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Frame:
+        return cls(
+            quantities=tuple(Quantity.from_dict(q) for q in d.get("quantities") or ()),
+            negated=bool(d.get("negated", False)),
+            dates=tuple(str(x) for x in d.get("dates") or ()),
+            as_of=d.get("as_of"),
+            places=tuple(Place.from_dict(p) for p in d.get("places") or ()),
+            scope=d.get("scope"),
+            entities=tuple(Entity.from_dict(e) for e in d.get("entities") or ()),
+            memberships=tuple(Membership.from_dict(m) for m in d.get("memberships") or ()),
+            attribution=d.get("attribution"),
+        )
+
+
+_ENTITY_KIND = {
+    "country": "country",
+    "demonym": "country",
+    "organisation": "organisation",
+    "treaty": "treaty",
+}
+
+
+class _Article:
+    """Context carried across the sentences of one article."""
+
+    def __init__(self, published: str | None) -> None:
+        self.published = published
+        self.pub = _tx.parse_published(published)
+        self.coref = _mem.Coref()
+        self.last_speaker: str | None = None
+
+    def frame(self, sentence: str) -> Frame:
+        pub = self.pub
+        toks = _ent.tokenize(sentence)
+        mentions = _ent.find_mentions(sentence, toks)
+        date_hits = _tx.find_dates(sentence, pub)
+        masks = [(h.start, h.end) for h in date_hits]
+        quantities = _q.extract_quantities(sentence, masks)
+        objs, resolved = _mem.resolve_objects(sentence, mentions, self.coref)
+        facts = _mem.find_memberships(sentence, mentions, toks, objs)
+        speaker = _attr.find_attribution(sentence, toks, mentions)
+        if speaker == _attr.PRONOUN:
+            speaker = self.last_speaker
+        if speaker is not None:
+            self.last_speaker = speaker
+
+        ents: list[Entity] = []
+        seen: set[tuple[str, str]] = set()
+
+        def add(name: str, typ: str) -> None:
+            if (name, typ) not in seen:
+                seen.add((name, typ))
+                ents.append(Entity(name, typ))
+
+        persons = _ent.find_persons(sentence, mentions)
+        items: list[tuple[int, str, str]] = [
+            (m.start, m.name, _ENTITY_KIND[m.kind]) for m in mentions if m.kind in _ENTITY_KIND
+        ]
+        items.extend((s, name, "person") for s, _e, name in persons)
+        items.sort(key=lambda t: t[0])
+        for _s, name, typ in items:
+            add(name, typ)
+        for name, typ in resolved:
+            add(name, typ)
+        for f in facts:
+            add(
+                f.entity,
+                "country"
+                if any(e.name == f.entity and e.type == "country" for e in ents)
+                else "organisation"
+                if any(e.name == f.entity for e in ents)
+                else "country",
+            )
+
+        return Frame(
+            quantities=tuple(quantities),
+            negated=_pol.is_negated(sentence),
+            dates=tuple(_tx.dates_of(date_hits)),
+            as_of=_tx.as_of(sentence, date_hits, pub),
+            places=tuple(Place(p.name, p.type, p.text) for p in _pl.find_places(sentence, mentions)),
+            scope=_pl.find_scope(sentence, date_hits),
+            entities=tuple(ents),
+            memberships=tuple(Membership(f.entity, f.relation, f.treaty, f.negated) for f in facts),
+            attribution=speaker,
+        )
+
+
+def extract_frames(sentences: Sequence[str], *, published: str | None) -> list[Frame]:
+    """One :class:`Frame` per sentence of ONE article, in document order.
+
+    ``published`` is the article's ISO date ("YYYY-MM-DD") or None; relative dates resolve against it.
+    """
+    art = _Article(published)
+    return [art.frame(s) for s in sentences]
+
+
+def extract_frame(sentence: str, *, published: str | None = None) -> Frame:
+    """Frame of a single sentence (no article context)."""
+    return _Article(published).frame(sentence)
