@@ -10,10 +10,26 @@ from xcheck.pairing.clusters import PairRecord, build_clusters
 from xcheck.pairing.relate import ClaimView, judge
 
 
-def q(text: str, low: float | None, high: float | None, measure: str | None, subject: str | None = None,
-      kind: str = "exact", unit: str | None = None) -> dict[str, Any]:
-    return {"text": text, "low": low, "high": high, "kind": kind, "measure": measure, "subject": subject,
-            "unit": unit, "start": 0, "end": len(text)}
+def q(
+    text: str,
+    low: float | None,
+    high: float | None,
+    measure: str | None,
+    subject: str | None = None,
+    kind: str = "exact",
+    unit: str | None = None,
+) -> dict[str, Any]:
+    return {
+        "text": text,
+        "low": low,
+        "high": high,
+        "kind": kind,
+        "measure": measure,
+        "subject": subject,
+        "unit": unit,
+        "start": 0,
+        "end": len(text),
+    }
 
 
 def view(cid: int, text: str, published: str | None = "2022-06-13", **frame: Any) -> ClaimView:
@@ -27,33 +43,55 @@ BARE = [{"name": "Kharkiv", "type": "city", "text": "Kharkiv"}]
 
 
 def test_hundreds_and_606_are_consistent() -> None:
-    a = view(1, "606 civilians killed in the Kharkiv region", quantities=[q("606", 606, 606, "killed", "civilians")],
-             places=REGION, scope="since 2022-02-24")
-    b = view(2, "hundreds of civilians killed in Kharkiv", quantities=[q("hundreds", 200, 999, "killed", "civilians",
-             "vague")], places=BARE)
+    a = view(
+        1,
+        "606 civilians killed in the Kharkiv region",
+        quantities=[q("606", 606, 606, "killed", "civilians")],
+        places=REGION,
+        scope="since 2022-02-24",
+    )
+    b = view(
+        2,
+        "hundreds of civilians killed in Kharkiv",
+        quantities=[q("hundreds", 200, 999, "killed", "civilians", "vague")],
+        places=BARE,
+    )
     j = judge(a, b, 0.8)
     assert j.relation == "consistent" and j.cue == "numeric"
     assert j.reason.startswith("killed: 606 vs hundreds")
 
 
 def test_606_vs_1606_same_day_is_a_conflict_with_a_reason() -> None:
-    a = view(1, "606 killed", quantities=[q("606", 606, 606, "killed", "civilians")], places=REGION,
-             scope="since 2022-02-24")
-    b = view(2, "1,606 killed", published="2022-06-13", quantities=[q("1,606", 1606, 1606, "killed", "civilians")],
-             places=REGION, scope="since 2022-02-24")
+    a = view(
+        1,
+        "606 killed",
+        quantities=[q("606", 606, 606, "killed", "civilians")],
+        places=REGION,
+        scope="since 2022-02-24",
+    )
+    b = view(
+        2,
+        "1,606 killed",
+        published="2022-06-13",
+        quantities=[q("1,606", 1606, 1606, "killed", "civilians")],
+        places=REGION,
+        scope="since 2022-02-24",
+    )
     j = judge(a, b, 0.9)
     assert j.relation == "conflict"
     assert j.reason == "killed: 606 vs 1,606 (both since 2022-02-24, Kharkiv region, same day)"
 
 
 def test_rising_toll_is_an_update_and_falling_toll_a_conflict() -> None:
-    early = view(1, "39 killed at the station", published="2022-04-08",
-                 quantities=[q("39", 39, 39, "killed")])
-    late = view(2, "57 killed at the station", published="2022-04-10",
-                quantities=[q("57", 57, 57, "killed")])
+    early = view(
+        1, "39 killed at the station", published="2022-04-08", quantities=[q("39", 39, 39, "killed")]
+    )
+    late = view(2, "57 killed at the station", published="2022-04-10", quantities=[q("57", 57, 57, "killed")])
     up = judge(early, late, 0.85)
     assert up.relation == "update" and "reported 2 days apart" in up.reason
-    down = judge(view(3, "30 killed", published="2022-04-12", quantities=[q("30", 30, 30, "killed")]), late, 0.85)
+    down = judge(
+        view(3, "30 killed", published="2022-04-12", quantities=[q("30", 30, 30, "killed")]), late, 0.85
+    )
     assert down.relation == "conflict" and "later report gives less" in down.reason
 
 
@@ -64,10 +102,20 @@ def test_update_is_symmetric_in_argument_order() -> None:
 
 
 def test_as_of_wins_over_publication_date() -> None:
-    a = view(1, "5 million fled by April", published="2022-06-01", as_of="2022-04-20",
-             quantities=[q("5 million", 5e6, 5e6, "fled")])
-    b = view(2, "6 million fled by May", published="2022-05-20", as_of="2022-05-11",
-             quantities=[q("6 million", 6e6, 6e6, "fled")])
+    a = view(
+        1,
+        "5 million fled by April",
+        published="2022-06-01",
+        as_of="2022-04-20",
+        quantities=[q("5 million", 5e6, 5e6, "fled")],
+    )
+    b = view(
+        2,
+        "6 million fled by May",
+        published="2022-05-20",
+        as_of="2022-05-11",
+        quantities=[q("6 million", 6e6, 6e6, "fled")],
+    )
     assert judge(a, b, 0.8).relation == "update"
 
 
@@ -79,8 +127,11 @@ def test_city_and_region_are_different_facts() -> None:
 
 
 def test_killed_is_not_compared_with_injured() -> None:
-    a = view(1, "606 killed and 1,248 injured", quantities=[q("606", 606, 606, "killed"),
-                                                             q("1,248", 1248, 1248, "injured")])
+    a = view(
+        1,
+        "606 killed and 1,248 injured",
+        quantities=[q("606", 606, 606, "killed"), q("1,248", 1248, 1248, "injured")],
+    )
     b = view(2, "1,248 people were hurt", quantities=[q("1,248", 1248, 1248, "injured")])
     j = judge(a, b, 0.8)
     assert j.relation in ("consistent", "duplicate") and j.reason.startswith("injured: 1,248 vs 1,248")
@@ -97,20 +148,64 @@ def test_different_treaties_never_conflict() -> None:
 
 
 def test_membership_polarity_conflict_names_both_speakers() -> None:
-    a = view(1, "Ukraine is not a party to the convention", attribution="Russia",
-             memberships=[{"entity": "Ukraine", "relation": "party", "treaty": "Convention on Cluster Munitions",
-                           "negated": True}])
-    b = view(2, "Ukraine is a state party", attribution="Ukraine",
-             memberships=[{"entity": "Ukraine", "relation": "party", "treaty": "Convention on Cluster Munitions",
-                           "negated": False}])
+    a = view(
+        1,
+        "Ukraine is not a party to the convention",
+        attribution="Russia",
+        memberships=[
+            {
+                "entity": "Ukraine",
+                "relation": "party",
+                "treaty": "Convention on Cluster Munitions",
+                "negated": True,
+            }
+        ],
+    )
+    b = view(
+        2,
+        "Ukraine is a state party",
+        attribution="Ukraine",
+        memberships=[
+            {
+                "entity": "Ukraine",
+                "relation": "party",
+                "treaty": "Convention on Cluster Munitions",
+                "negated": False,
+            }
+        ],
+    )
     j = judge(a, b, 0.8)
     assert j.relation == "conflict" and j.cue == "membership"
     assert "not party vs party" in j.reason and "according to Russia vs Ukraine" in j.reason
 
 
+@pytest.mark.parametrize(
+    ("ra", "na", "rb", "nb", "expected"),
+    [
+        ("signed", False, "ratified", True, "related"),  # signed but never ratified: both hold
+        ("signatory", True, "party", False, "conflict"),  # not even a signatory vs a state party
+        ("signatory", True, "signatory", False, "conflict"),
+        ("party", False, "joined", False, "consistent"),
+        ("member", True, "joined", False, "conflict"),
+    ],
+)
+def test_membership_families(ra: str, na: bool, rb: str, nb: bool, expected: str) -> None:
+    a = view(1, "a", memberships=[{"entity": "X", "relation": ra, "treaty": "T", "negated": na}])
+    b = view(2, "b", memberships=[{"entity": "X", "relation": rb, "treaty": "T", "negated": nb}])
+    assert judge(a, b, 0.7).relation == expected
+
+
 def test_withdrawal_counts_as_out() -> None:
-    a = view(1, "X withdrew", memberships=[{"entity": "X", "relation": "withdrew", "treaty": "T", "negated": False}])
-    b = view(2, "X is not a party", memberships=[{"entity": "X", "relation": "party", "treaty": "T", "negated": True}])
+    a = view(
+        1,
+        "X withdrew",
+        memberships=[{"entity": "X", "relation": "withdrew", "treaty": "T", "negated": False}],
+    )
+    b = view(
+        2,
+        "X is not a party",
+        memberships=[{"entity": "X", "relation": "party", "treaty": "T", "negated": True}],
+    )
     assert judge(a, b, 0.8).relation == "consistent"
 
 
@@ -162,9 +257,14 @@ def test_clusters_join_updates_and_keep_conflicts() -> None:
     c3 = view(3, "57 killed", published="2022-04-10", quantities=[q("57", 57, 57, "killed")])
     c4 = view(4, "9 killed", published="2022-04-10", quantities=[q("9", 9, 9, "killed")])
     c5 = view(5, "other", quantities=[])
-    clusters = build_clusters([
-        _pair("update", c1, c2), _pair("update", c2, c3), _pair("conflict", c3, c4), _pair("related", c1, c5)
-    ])
+    clusters = build_clusters(
+        [
+            _pair("update", c1, c2),
+            _pair("update", c2, c3),
+            _pair("conflict", c3, c4),
+            _pair("related", c1, c5),
+        ]
+    )
     [cl] = clusters
     assert cl.id == "F1" and [c.claim_id for c in cl.claims] == [1, 2, 3]
     assert cl.measure == "killed" and cl.value_range == (30, 57)

@@ -138,6 +138,8 @@ MEASURE_PHRASES: dict[tuple[str, ...], str] = {
     ("state", "parties"): "joined",
     ("criminal", "cases"): "investigations",
     ("war", "crimes", "cases"): "investigations",
+    ("suspected", "war", "crimes"): "investigations",  # "registered 12,000 suspected war crimes": cases
+    ("war", "crimes", "registered"): "investigations",
     ("left", "the", "country"): "fled",
     ("crossed", "into"): "fled",
     ("crossed", "the", "border"): "fled",

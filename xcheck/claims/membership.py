@@ -358,13 +358,72 @@ def _objects_after(sentence: str, tstart: int, tend: int, objs: list[_Obj]) -> l
     return out
 
 
+_AMONG_RE = re.compile(
+    r"\bcounts?\s+(?P<neg>neither\s+)?(?P<who>.+?)\s+among\s+its\s+"
+    r"(?P<rel>signatories|members|member\s+states|states\s+parties|parties)\b",
+    re.IGNORECASE,
+)
+_NOR_IS_RE = re.compile(
+    r"\b(?:and\s+)?(?:neither|nor)\s+(?:is|are|has|have|did|does)\s+(?:the\s+)?(?P<x>[A-Z][\w .'-]*)"
+)
+_AMONG_REL = {"signatories": "signatory", "members": "member", "member states": "member"}
+
+
+def _extra_memberships(sentence: str, mentions: list[Mention], objs: list[_Obj]) -> list[MembershipFact]:
+    """Two turns of phrase the relation-word reading misses.
+
+    "The convention counts neither Ukraine nor Russia among its signatories" (the treaty is the subject),
+    and "Russia is not a party to the convention, and neither is Ukraine" (an elided second subject).
+    """
+    facts: list[MembershipFact] = []
+    countries = [m for m in mentions if m.kind in ("country", "demonym")]
+    for m in _AMONG_RE.finditer(sentence):
+        treaty = next((o.name for o in objs if o.end <= m.start()), None)
+        if treaty is None:
+            continue
+        rel = _AMONG_REL.get(m.group("rel").lower(), "party")
+        for c in countries:
+            if m.start("who") <= c.start and c.end <= m.end("who"):
+                facts.append(MembershipFact(c.name, rel, treaty, bool(m.group("neg"))))
+    return facts
+
+
+def _elided(sentence: str, mentions: list[Mention], facts: list[MembershipFact]) -> list[MembershipFact]:
+    negated = [f for f in facts if f.negated]
+    if not negated:
+        return []
+    out = []
+    for m in _NOR_IS_RE.finditer(sentence):
+        for c in mentions:
+            if c.kind in ("country", "demonym") and c.start == m.start("x"):
+                fact = MembershipFact(c.name, negated[0].relation, negated[0].treaty, True)
+                if fact not in facts and fact not in out:
+                    out.append(fact)
+    return out
+
+
 def find_memberships(
     sentence: str,
     mentions: list[Mention],
     toks: list[tuple[str, int, int]],
     objs: list[_Obj],
 ) -> list[MembershipFact]:
-    if not objs or not _QUICK_RE.search(sentence):
+    if not objs:
+        return []
+    facts = _find_memberships(sentence, mentions, toks, objs)
+    for f in _extra_memberships(sentence, mentions, objs):
+        if f not in facts:
+            facts.append(f)
+    return facts + _elided(sentence, mentions, facts)
+
+
+def _find_memberships(
+    sentence: str,
+    mentions: list[Mention],
+    toks: list[tuple[str, int, int]],
+    objs: list[_Obj],
+) -> list[MembershipFact]:
+    if not _QUICK_RE.search(sentence):
         return []
     facts: list[MembershipFact] = []
     for m in _TRIGGER_RE.finditer(sentence):

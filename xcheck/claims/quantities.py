@@ -959,6 +959,9 @@ def _interval(c: _Cand) -> tuple[float | None, float | None, str]:
     return c.low, c.high, "exact"
 
 
+_AGE_WORDS = frozenset({"aged", "ages", "age"})
+
+
 def _is_title_case(sentence: str) -> bool:
     words = _TITLE_WORD_RE.findall(sentence)
     if len(words) < 4:
@@ -990,6 +993,8 @@ def extract_quantities(sentence: str, masks: Sequence[tuple[int, int]] = ()) -> 
         _apply_right_mod(sentence, c)
         if _is_year(sentence, c) or _is_code_context(sentence, c, title_case):
             continue
+        if _prev_word(sentence, c.start) in _AGE_WORDS:
+            c.measure = "age"  # "men aged 18 to 60": an age, not a count of people
         kept.append(c)
     if not kept:
         return []

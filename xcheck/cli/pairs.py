@@ -21,7 +21,9 @@ RelationOpt = Annotated[
 MinSimOpt = Annotated[
     float | None,
     typer.Option(
-        "--min-similarity", help="Only pairs at least this similar (cosine, default 0.6).", show_default=False
+        "--min-similarity",
+        help="Only pairs at least this similar (cosine, default 0.45).",
+        show_default=False,
     ),
 ]
 

@@ -31,7 +31,7 @@ CUES = ("numeric", "negation", "membership", "date")
 CUMULATIVE = frozenset({"killed", "injured", "fled", "investigations", "joined"})
 # Similarity above which two claims with no comparable values are taken to say the same thing.
 DUPLICATE_SIMILARITY = 0.95
-PARAPHRASE_SIMILARITY = 0.88
+PARAPHRASE_SIMILARITY = 0.8
 # Below this, polarity or date differences alone are not trusted to be about the same statement.
 TEXT_CUE_SIMILARITY = 0.75
 
@@ -170,14 +170,52 @@ def _norm_text(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
-def _content_words(text: str, *, drop_numbers: bool = False) -> set[str]:
+_SPEAKER_WORDS = frozenset(
+    [
+        "kyiv",
+        "moscow",
+        "kremlin",
+        "ukraine",
+        "ukraine's",
+        "russia",
+        "russia's",
+        "ukrainian",
+        "russian",
+        "says",
+        "said",
+        "claims",
+        "claimed",
+        "according",
+        "ministry",
+        "defence",
+        "defense",
+        "military",
+        "officials",
+        "official",
+        "spokesman",
+        "spokeswoman",
+    ]
+)
+
+
+def _stem(word: str) -> str:
+    """A crude suffix stripper: enough to match "shelled" with "shell" and "strikes" with "strike"."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _content_words(text: str, *, drop_numbers: bool = False, drop_speakers: bool = False) -> set[str]:
     words = set()
     for w in _WORD.findall(text.lower()):
         if w in _STOP or w in _NEGATORS or w.endswith("n't"):
             continue
         if drop_numbers and (w[0].isdigit() or w in _MONTHS):
             continue
-        words.add(w)
+        if drop_speakers and w in _SPEAKER_WORDS:
+            continue
+        words.add(_stem(w))
     return words
 
 
@@ -217,35 +255,105 @@ def _subjects_fit(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-def _place_key(frame: dict[str, Any]) -> tuple[str, str, bool] | None:
-    """The most specific place of a claim: (name, type, explicit), type city < region < country."""
-    rank = {"city": 0, "region": 1, "country": 2, "other": 3}
-    places = [p for p in frame.get("places", []) if p.get("name")]
-    if not places:
-        return None
-    p = min(places, key=lambda p: rank.get(p.get("type", "other"), 3))
-    text = str(p.get("text") or "").lower()
-    explicit = p.get("type") != "city" or "city" in text
-    return str(p["name"]).lower(), str(p.get("type", "other")), explicit
+@dataclass(frozen=True)
+class _Place:
+    name: str  # lower case
+    label: str  # for reasons: "Kharkiv region", "Kharkiv city", "Kramatorsk railway station"
+    type: str  # city | region | country | other
+    explicit: bool  # "the city of Kharkiv", "the Kharkiv region"; a bare "Kharkiv" is not
+
+
+_RANK = {"city": 0, "other": 0, "region": 1, "country": 2}
+
+
+_CAPITALS = {
+    "kyiv": "Ukraine",
+    "kiev": "Ukraine",
+    "moscow": "Russia",
+    "kremlin": "Russia",
+    "washington": "United States",
+    "beijing": "China",
+    "london": "United Kingdom",
+    "paris": "France",
+    "berlin": "Germany",
+    "minsk": "Belarus",
+}
+
+
+def _speaker_base(frame: dict[str, Any]) -> str | None:
+    """ "Russia (defence ministry)" -> "Russia"."""
+    speaker = frame.get("attribution")
+    return str(speaker).split(" (")[0] if speaker else None
+
+
+def _places(frame: dict[str, Any]) -> list[_Place]:
+    """The places a claim is about, most specific first.
+
+    A bare "Kharkiv" (as in "the Kharkiv Regional Military Administration") gives way to "the Kharkiv
+    region" or "the city of Kharkiv" in the same sentence, and countries give way to anything inside them.
+    """
+    out = []
+    for p in frame.get("places", []):
+        if not p.get("name"):
+            continue
+        kind = str(p.get("type") or "other")
+        name = str(p["name"])
+        explicit = kind != "city" or "city" in str(p.get("text") or "").lower()
+        label = {"city": f"{name} city", "region": f"{name} region"}.get(kind, name) if explicit else name
+        out.append(_Place(name.lower(), label, kind, explicit))
+    speaker = _speaker_base(frame)
+    if speaker:  # "Kyiv says ...", "Russia's defence ministry says ...": the speaker, not the place
+        out = [p for p in out if p.name != speaker.lower() and _CAPITALS.get(p.name) != speaker]
+    named = {p.name for p in out if p.type in ("city", "region") and p.explicit}
+    out = [p for p in out if p.explicit or p.name not in named]
+    if any(p.type != "country" for p in out):
+        out = [p for p in out if p.type != "country"]
+    return sorted(out, key=lambda p: _RANK.get(p.type, 0))
+
+
+def _inside(small: str, big: str) -> bool:
+    """ "kramatorsk railway station" lies in "kramatorsk"."""
+    return small.startswith(big + " ")
+
+
+def _places_fit(a: _Place, b: _Place) -> bool:
+    if a.name == b.name:
+        if a.type == b.type:
+            return True
+        if {a.type, b.type} == {"city", "region"}:
+            return not (a.explicit and b.explicit)  # a bare "Kharkiv" may mean either
+        return True
+    return _inside(a.name, b.name) or _inside(b.name, a.name)
 
 
 def _place_label(frame: dict[str, Any]) -> str | None:
-    key = _place_key(frame)
-    if key is None:
-        return None
-    name = next(p["name"] for p in frame["places"] if str(p["name"]).lower() == key[0])
-    return {"city": f"{name} city", "region": f"{name} region"}.get(key[1], name) if key[2] else name
+    places = _places(frame)
+    return places[0].label if places else None
+
+
+def _scope_words(scope: str) -> set[str]:
+    return {w for w in _WORD.findall(scope.lower()) if w not in _STOP and w not in ("a", "an", "the")}
+
+
+def _scopes_fit(sa: str, sb: str) -> bool:
+    """Periods and events agree when their words do.
+
+    "the strike on the Kremenchuk shopping centre" and "the strike on a shopping centre in Kremenchuk" are
+    one event; "since 2022-02-24" and "over the past day" are not one period.
+    """
+    wa, wb = _scope_words(sa), _scope_words(sb)
+    if not wa or not wb:
+        return True
+    return wa <= wb or wb <= wa or _jaccard(wa, wb) >= 0.5
 
 
 def _scope_clash(a: ClaimView, b: ClaimView) -> str | None:
     """Why the two claims are not about the same place, period, event or treaty; None when they may be."""
-    pa, pb = _place_key(a.frame), _place_key(b.frame)
-    if pa is not None and pb is not None and pa[:2] != pb[:2]:
-        ambiguous = pa[0] == pb[0] and {pa[1], pb[1]} == {"city", "region"} and not (pa[2] and pb[2])
-        if not ambiguous:
-            return f"different places: {_place_label(a.frame)} vs {_place_label(b.frame)}"
+    pa, pb = _places(a.frame), _places(b.frame)
+    if pa and pb and not any(_places_fit(x, y) for x in pa for y in pb):
+        return f"different places: {pa[0].label} vs {pb[0].label}"
     sa, sb = a.frame.get("scope"), b.frame.get("scope")
-    if sa and sb and sa != sb:
+    if sa and sb and not _scopes_fit(sa, sb):
         return f"different periods or events: {sa} vs {sb}"
     ta = {e["name"] for e in a.frame.get("entities", []) if e.get("type") == "treaty"}
     tb = {e["name"] for e in b.frame.get("entities", []) if e.get("type") == "treaty"}
@@ -281,7 +389,7 @@ def _speakers(a: ClaimView, b: ClaimView) -> str:
 
 def _confidence(similarity: float, a: ClaimView, b: ClaimView, base: float) -> float:
     known = 0
-    if _place_key(a.frame) and _place_key(b.frame):
+    if _places(a.frame) and _places(b.frame):
         known += 1
     if _as_of(a) and _as_of(b):
         known += 1
@@ -294,21 +402,106 @@ def _confidence(similarity: float, a: ClaimView, b: ClaimView, base: float) -> f
 # -- the cues -----------------------------------------------------------------------------------
 
 
+_PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|them|these|whom|which)\b", re.IGNORECASE)
+_POINT_KINDS = frozenset({"exact", "lower_bound"})
+_GROWING_KINDS = frozenset({"exact", "lower_bound", "approximate"})
+_MONEY = frozenset({"usd", "eur", "gbp", "rub", "uah"})
+
+
+def _comparable(claim: ClaimView) -> list[dict[str, Any]]:
+    """Quantities with a measure, leaving out parts of a whole ("1.5 million of the refugees")."""
+    out = []
+    for q in claim.frame.get("quantities", []):
+        if not q.get("measure") or q.get("measure") == "age":
+            continue
+        end = q.get("end")
+        if isinstance(end, int) and _PARTITIVE.match(claim.text[end : end + 20]):
+            continue
+        out.append(q)
+    return out
+
+
+def _estimate(q: dict[str, Any]) -> float:
+    """One number for a quantity: the value, the floor of "at least", the centre of "about"."""
+    low, high = _bounds(q)
+    if q.get("kind") == "approximate" and high != float("inf"):
+        return (low + high) / 2
+    return low
+
+
+def _grew(earlier: dict[str, Any], later: dict[str, Any]) -> bool:
+    """A count stated as exact, as a floor or as an estimate that is higher in the later report
+    ("at least 30" → "50", "more than 5.5 million" → "about 6.3 million")."""
+    return (
+        earlier.get("kind") in _GROWING_KINDS
+        and later.get("kind") in _GROWING_KINDS
+        and _estimate(later) > _estimate(earlier)
+    )
+
+
+_AS_OF = re.compile(r"\b(?:as of|as at)\b", re.IGNORECASE)
+
+
+def _same_moment_floors_differ(a: ClaimView, b: ClaimView, qa: dict[str, Any], qb: dict[str, Any]) -> bool:
+    """Two confirmed counts ("at least 9", "at least 18") that both say they are "as of" the same moment.
+
+    Floors that merely differ are compatible in logic; stated for one moment, they are two different
+    counts of it. Without an explicit "as of" on both sides, a higher floor later in the day is news.
+    """
+    da, db = _as_of(a), _as_of(b)
+    return (
+        da is not None
+        and da == db
+        and qa.get("kind") in _POINT_KINDS
+        and qb.get("kind") in _POINT_KINDS
+        and _bounds(qa)[0] != _bounds(qb)[0]
+        and _AS_OF.search(a.text) is not None
+        and _AS_OF.search(b.text) is not None
+    )
+
+
+_SAID_ON = re.compile(
+    r"\b(?:said|says|reported|announced|told|added|stated)\s+(?:on|late on|early on)\b", re.I
+)
+
+
+def _event_days(claim: ClaimView) -> set[str]:
+    """Dates a claim puts its events on, leaving out "by <date>" tallies and "said on <day>" statements."""
+    dates = set(claim.frame.get("dates", []))
+    if not dates or _SAID_ON.search(claim.text) or claim.frame.get("as_of") in dates:
+        return set()
+    return dates
+
+
+def _different_days(a: ClaimView, b: ClaimView) -> str | None:
+    """Counts of events on different days ("19 killed on Monday", "7 killed on Tuesday") are two facts,
+    unless a period or event scope says they are tallies of one thing ("since February 24")."""
+    if a.frame.get("scope") or b.frame.get("scope"):
+        return None
+    da, db = _event_days(a), _event_days(b)
+    if da and db and not da & db:
+        return f"events on different days: {', '.join(sorted(da))} vs {', '.join(sorted(db))}"
+    return None
+
+
 def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
     matches = []
-    for qa in a.frame.get("quantities", []):
-        if not qa.get("measure"):
-            continue
-        for qb in b.frame.get("quantities", []):
+    for qa in _comparable(a):
+        for qb in _comparable(b):
             if (
-                qb.get("measure") == qa["measure"]
+                qb["measure"] == qa["measure"]
                 and _subjects_fit(qa.get("subject"), qb.get("subject"))
                 and qa.get("unit") == qb.get("unit")
             ):
                 matches.append((qa, qb))
     if not matches:
         return None
-    clash = _scope_clash(a, b)
+    clash = _scope_clash(a, b) or _different_days(a, b)
+    if clash is None and all(qa["measure"] in _MONEY for qa, _ in matches):
+        words_a = _content_words(a.text, drop_numbers=True)
+        words_b = _content_words(b.text, drop_numbers=True)
+        if _jaccard(words_a, words_b) < 0.5:
+            clash = "amounts of money for what may be different purposes"
     if clash:
         qa, qb = matches[0]
         return Judgement(
@@ -319,8 +512,23 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
     for qa, qb in matches:
         measure = qa["measure"]
         head = f"{measure}: {qa['text']} vs {qb['text']}"
+        if _overlap(qa, qb) and _same_moment_floors_differ(a, b, qa, qb):
+            ctx = _context(a, b)
+            verdicts.append(
+                Judgement(
+                    CONFLICT,
+                    _confidence(similarity, a, b, 0.4),
+                    f"{head}: two counts of one moment{ctx}",
+                    "numeric",
+                )
+            )
+            continue
         if _overlap(qa, qb):
             rel = DUPLICATE if _same_value(qa, qb) else CONSISTENT
+            if measure in CUMULATIVE and da is not None and db is not None and da != db:
+                earlier, later = (qa, qb) if da < db else (qb, qa)
+                if _grew(earlier, later):
+                    rel = UPDATE
             verdicts.append(
                 Judgement(rel, _confidence(similarity, a, b, 0.5), head + _context(a, b), "numeric")
             )
@@ -353,13 +561,32 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
     return max(verdicts, key=lambda j: (_SEVERITY[j.relation], j.confidence))
 
 
-_BOUND = {"party", "member", "joined", "ratified", "signatory", "signed"}
+_BOUND = frozenset({"party", "member", "joined", "ratified"})
+_SIGNED = frozenset({"signatory", "signed"})
 
 
-def _is_in(m: dict[str, Any]) -> bool:
-    """Whether a membership statement says the entity is in (withdrawing means out)."""
-    inside = m.get("relation") in _BOUND
-    return inside != bool(m.get("negated"))
+def _stance(m: dict[str, Any]) -> tuple[str, bool]:
+    """(family, inside) of a membership statement: bound (party, member, joined, ratified) or signed.
+
+    Withdrawing is being out of the bound family.
+    """
+    relation = m.get("relation")
+    negated = bool(m.get("negated"))
+    if relation == "withdrew":
+        return "bound", negated
+    return ("signed" if relation in _SIGNED else "bound"), not negated
+
+
+def _stances_clash(a: tuple[str, bool], b: tuple[str, bool]) -> bool | None:
+    """True: they contradict; False: they agree; None: they say different things that can both hold."""
+    if a[0] == b[0]:
+        return a[1] != b[1]
+    signed, bound = (a, b) if a[0] == "signed" else (b, a)
+    if not signed[1] and bound[1]:
+        return True  # "not even a signatory" vs "a state party": as news uses the words, a contradiction
+    if signed[1] and not bound[1]:
+        return None  # signed but not ratified: both can hold
+    return False
 
 
 def _membership(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
@@ -368,33 +595,85 @@ def _membership(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | No
         for mb in b.frame.get("memberships", []):
             if ma.get("entity") != mb.get("entity") or ma.get("treaty") != mb.get("treaty"):
                 continue
-            ia, ib = _is_in(ma), _is_in(mb)
-            subject = f"{ma['entity']} in {ma['treaty']}"
+            sa, sb = _stance(ma), _stance(mb)
+            clash = _stances_clash(sa, sb)
+            if clash is None:
+                continue
 
-            def word(inside: bool, m: dict[str, Any]) -> str:
-                return f"{'' if inside else 'not '}{m['relation']}"
+            def word(m: dict[str, Any]) -> str:
+                return f"{'not ' if m.get('negated') else ''}{m['relation']}"
 
-            head = f"{subject}: {word(ia, ma)} vs {word(ib, mb)}"
-            if ia == ib:
-                rel = DUPLICATE if _norm_text(a.text) == _norm_text(b.text) else CONSISTENT
-                verdicts.append(Judgement(rel, _confidence(similarity, a, b, 0.5), head, "membership"))
-            else:
+            head = f"{ma['entity']} in {ma['treaty']}: {word(ma)} vs {word(mb)}"
+            if clash:
                 verdicts.append(
                     Judgement(
                         CONFLICT, _confidence(similarity, a, b, 0.55), head + _speakers(a, b), "membership"
                     )
                 )
+            else:
+                rel = DUPLICATE if _norm_text(a.text) == _norm_text(b.text) else CONSISTENT
+                verdicts.append(Judgement(rel, _confidence(similarity, a, b, 0.5), head, "membership"))
     if not verdicts:
         return None
     return max(verdicts, key=lambda j: (_SEVERITY[j.relation], j.confidence))
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_EVENT_DATE = re.compile(
+    r"\b(began|started|begun|happened|occurred|took place|struck|hit|opened|ended|fell|was adopted|"
+    r"entered into force|was signed|was destroyed)\s+(?:on|in)\s+"
+    rf"((?:{_MONTH_NAMES})\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?)",
+    re.IGNORECASE,
+)
+
+
+def _event_dates(text: str) -> list[tuple[str, set[str], str]]:
+    """(verb, words before it, date) of each "<...> <event verb> on <date>" in a text."""
+    out = []
+    for m in _EVENT_DATE.finditer(text):
+        before = text[max(0, m.start() - 60) : m.start(1)]
+        words = _content_words(" ".join(before.split()[-5:]), drop_numbers=True, drop_speakers=True)
+        out.append((m.group(1).lower(), words, re.sub(r",?\s*\d{4}$", "", m.group(2)).lower()))
+    return out
+
+
+def _event_date_clash(a: str, b: str) -> tuple[str, str, str] | None:
+    """("invasion began", "february 24", "february 20") when both texts date one event differently."""
+    for verb_a, words_a, date_a in _event_dates(a):
+        for verb_b, words_b, date_b in _event_dates(b):
+            if verb_a == verb_b and words_a & words_b and date_a != date_b:
+                return f"{sorted(words_a & words_b)[0]} {verb_a}", date_a, date_b
+    return None
+
+
 def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
-    """Negation and event dates, for statements that say the same apart from them."""
-    if similarity < TEXT_CUE_SIMILARITY or _scope_clash(a, b):
+    """Negation, event dates and changed numbers, for statements that say the same apart from them."""
+    if _scope_clash(a, b):
         return None
     na, nb = bool(a.frame.get("negated")), bool(b.frame.get("negated"))
-    if na != nb and _jaccard(_content_words(a.text), _content_words(b.text)) >= 0.6:
+    clash = _event_date_clash(a.text, b.text)
+    if clash and na == nb and similarity >= 0.4:
+        event, date_a, date_b = clash
+        return Judgement(
+            CONFLICT,
+            _confidence(similarity, a, b, 0.5),
+            f"date: {event} on {date_a} vs {date_b}{_speakers(a, b)}",
+            "date",
+        )
+    if similarity < TEXT_CUE_SIMILARITY - 0.15:
+        return None
+    words_a, words_b = _content_words(a.text, drop_speakers=True), _content_words(b.text, drop_speakers=True)
+    overlap = _jaccard(words_a, words_b)
+    speakers = (_speaker_base(a.frame), _speaker_base(b.frame))
+    opposed = all(speakers) and speakers[0] != speakers[1]
+    # Two parties contradicting each other ("Kyiv says X", "Moscow denies X") share few words; their
+    # opposition and the similarity of the sentences carry the judgement.
+    if (
+        na != nb
+        and (overlap >= 0.6 or (opposed and overlap >= 0.1))
+        and (similarity >= TEXT_CUE_SIMILARITY or opposed)
+    ):
         which = "the first" if na else "the second"
         return Judgement(
             CONFLICT,
@@ -402,20 +681,29 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
             f"negation: {which} denies what the other states{_speakers(a, b)}",
             "negation",
         )
+    if similarity < TEXT_CUE_SIMILARITY:
+        return None
     dates_a, dates_b = set(a.frame.get("dates", [])), set(b.frame.get("dates", []))
-    if (
-        dates_a
-        and dates_b
-        and not dates_a & dates_b
-        and na == nb
-        and _jaccard(_content_words(a.text, drop_numbers=True), _content_words(b.text, drop_numbers=True))
-        >= 0.6
-    ):
+    plain_a = _content_words(a.text, drop_numbers=True)
+    plain_b = _content_words(b.text, drop_numbers=True)
+    if dates_a and dates_b and not dates_a & dates_b and na == nb and _jaccard(plain_a, plain_b) >= 0.6:
         return Judgement(
             CONFLICT,
             _confidence(similarity, a, b, 0.4),
             f"date: {', '.join(sorted(dates_a))} vs {', '.join(sorted(dates_b))}{_speakers(a, b)}",
             "date",
+        )
+    va = sorted(q["text"] for q in a.frame.get("quantities", []))
+    vb = sorted(q["text"] for q in b.frame.get("quantities", []))
+    years_a, years_b = set(_YEAR.findall(a.text)), set(_YEAR.findall(b.text))
+    if va and vb and va != vb and na == nb and years_a == years_b and _jaccard(plain_a, plain_b) >= 0.8:
+        da, db = _as_of(a), _as_of(b)
+        rel = UPDATE if da and db and da != db else CONFLICT
+        return Judgement(
+            rel,
+            _confidence(similarity, a, b, 0.4),
+            f"{', '.join(va)} vs {', '.join(vb)} in the same statement{_context(a, b)}",
+            "numeric",
         )
     return None
 
@@ -431,7 +719,7 @@ def judge(a: ClaimView, b: ClaimView, similarity: float) -> Judgement:
         best = max(found, key=lambda j: (_SEVERITY[j.relation], j.confidence))
         if best.relation == CONFLICT and _speakers(a, b) and "according to" not in best.reason:
             best = Judgement(best.relation, best.confidence, best.reason + _speakers(a, b), best.cue)
-        if best.relation == DUPLICATE and similarity < PARAPHRASE_SIMILARITY:
+        if best.relation == DUPLICATE and similarity < DUPLICATE_SIMILARITY:
             best = Judgement(CONSISTENT, best.confidence, best.reason, best.cue)
         return best
     text = _text_cues(a, b, similarity)
