@@ -20,7 +20,7 @@ from .embed import Embedder, make_embedder
 from .errors import UsageError
 from .ingest.readers import read_inputs
 from .pairing.clusters import Cluster, PairRecord, build_clusters
-from .pairing.relate import RELATED, RELATIONS, ClaimView, judge
+from .pairing.relate import JUDGE_VERSION, RELATED, RELATIONS, ClaimView, judge
 from .store.index import IndexStore
 from .types import Claim, Document, Hit, IngestFailure, IngestReport
 
@@ -284,11 +284,12 @@ class Corpus:
         want = stored_floor if floor is None else floor
         if not -1.0 <= want <= 1.0:
             raise UsageError(f"the similarity floor must lie between -1 and 1, got {want:g}")
-        if not sql.unpaired_claim_ids() and want >= stored_floor:
+        stale = sql.manifest().get("judge_version", JUDGE_VERSION) != JUDGE_VERSION
+        if not sql.unpaired_claim_ids() and want >= stored_floor and not stale:
             return 0
         with self.store.locked():
             vectors = self.store.vectors()
-            reset = want < stored_floor
+            reset = want < stored_floor or stale
             new_ids = sql.all_claim_ids() if reset else sql.unpaired_claim_ids()
             if not new_ids:
                 return 0
@@ -309,7 +310,7 @@ class Corpus:
             with self.store.rows_transaction():
                 if reset:
                     sql.reset_pairs()
-                    sql.set_manifest(pair_floor=floor_now)
+                sql.set_manifest(pair_floor=floor_now, judge_version=JUDGE_VERSION)
                 sql.save_pairs(rows)
                 sql.mark_paired(new_ids)
             return len(rows)

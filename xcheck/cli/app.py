@@ -11,6 +11,7 @@ from .extract import extract
 from .ingest import ingest
 from .pairs import clusters, pairs
 from .query import query
+from .report import report
 from .serve import serve
 from .stats import stats
 
@@ -31,6 +32,7 @@ app.command()(clusters)
 app.command(name="eval")(eval_)
 app.command()(check)
 app.command()(serve)
+app.command()(report)
 
 
 def main() -> None:

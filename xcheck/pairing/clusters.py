@@ -112,8 +112,8 @@ def build_clusters(pairs: Iterable[PairRecord]) -> list[Cluster]:
     """Clusters of claims joined by duplicate/consistent/update pairs, each with its conflicts.
 
     A cluster's id is ``F<smallest claim id>``, stable as long as that claim stays in the index.
-    A conflict is listed with the cluster of its first claim, and also with the other claim's cluster
-    when that one holds more than the claim itself; so every conflict is shown, none twice in one cluster.
+    A conflict is listed once, with the larger of the two clusters its claims belong to (the first
+    claim's on a tie); a lone claim that only conflicts shows in that conflict.
     """
     pairs = list(pairs)
     uf = _UnionFind()
@@ -146,9 +146,8 @@ def build_clusters(pairs: Iterable[PairRecord]) -> list[Cluster]:
     for p in pairs:
         if p.relation == CONFLICT:
             ra, rb = uf.find(p.a.claim_id), uf.find(p.b.claim_id)
-            clusters[ra].conflicts.append(p)
-            if rb != ra and len(clusters[rb].claims) > 1:
-                clusters[rb].conflicts.append(p)  # shown with both facts it touches, once each
+            home = rb if len(clusters[rb].claims) > len(clusters[ra].claims) else ra
+            clusters[home].conflicts.append(p)
         elif p.relation == UPDATE:
             clusters[uf.find(p.a.claim_id)].updates.append(p)
     out = [c for c in clusters.values() if len(c.claims) > 1 or c.conflicts]

@@ -19,6 +19,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+# Bump when the judgement changes: stored pairs of an older version are judged again.
+JUDGE_VERSION = "2"
+
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
 UPDATE = "update"
