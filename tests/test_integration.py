@@ -63,3 +63,37 @@ def test_reopening_uses_the_recorded_model(sample: Corpus) -> None:
 
 def test_examples_folder_exists() -> None:
     assert isinstance(EXAMPLES, Path) and EXAMPLES.is_dir()
+
+
+def _pair(pairs: list, a: str, b: str):  # type: ignore[no-untyped-def,type-arg]
+    for p in pairs:
+        if (a in p.a.text and b in p.b.text) or (a in p.b.text and b in p.a.text):
+            return p
+    raise AssertionError(f"no pair of {a!r} and {b!r}")
+
+
+def test_sample_corpus_pairs(sample: Corpus) -> None:
+    pairs = sample.pairs()
+    assert _pair(pairs, "Ukraine is a state party", "Ukraine is not a party").relation == "conflict"
+    assert _pair(pairs, "93 nations have joined", "123 nations have joined").relation == "conflict"
+    assert (
+        _pair(pairs, "at least 9 people were confirmed killed", "at least 18 people").relation == "conflict"
+    )
+    assert _pair(pairs, "rose to 50 on April 9", "killed at least 30 people on April 8").relation == "update"
+    assert _pair(
+        pairs, "killed hundreds of civilians in the Kharkiv region", "killed 606 civilians"
+    ).relation == ("consistent")
+    rising = [
+        p for p in pairs if p.relation == "conflict" and "Kramatorsk" in p.a.text and "Kramatorsk" in p.b.text
+    ]
+    assert not [p for p in rising if "killed" in p.reason]  # the Kramatorsk toll only ever rose
+
+
+def test_dev_set_meets_the_conflict_targets(model: SentenceTransformerEmbedder) -> None:
+    from xcheck.corpus import PAIR_FLOOR
+    from xcheck.pairing.evaluate import evaluate, read_labels
+
+    result = evaluate(read_labels(EXAMPLES.parent / "eval" / "dev.jsonl"), model, floor=PAIR_FLOOR)
+    conflict = result.per_relation["conflict"]
+    assert conflict.precision >= 0.9 and conflict.recall >= 0.85, conflict
+    assert result.accuracy > result.baseline_accuracy
