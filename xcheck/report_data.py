@@ -13,7 +13,7 @@ from typing import Any
 from .corpus import Corpus
 from .errors import UsageError
 from .ingest.dates import normalise_date
-from .pairing.clusters import Cluster, PairRecord
+from .pairing.clusters import Cluster, PairRecord, values_of
 from .pairing.relate import CONFLICT, ClaimView
 
 SCHEMA_VERSION = 1
@@ -78,6 +78,7 @@ def build_report_data(
     ]
     doc_ids = sorted({v.doc_id for c in clusters for v in c.claims})
     docs = corpus.store.sql.documents_by_id(doc_ids)
+
     def order(c: Cluster) -> tuple[float, int, int, str]:
         confidence, n_sources = _importance(c.conflicts)
         return (-confidence, -n_sources, -len(c.sources), c.id)
@@ -85,6 +86,11 @@ def build_report_data(
     out_clusters = []
     for c in sorted(clusters, key=order):
         conflicts = sorted(c.conflicts, key=lambda p: (-p.confidence, -len({p.a.source, p.b.source})))
+        values = list(c.values)
+        if c.measure:  # the other side of a conflict may lie outside the cluster: chart its value too
+            members = {v.claim_id for v in c.claims}
+            outside = {v.claim_id: v for p in conflicts for v in (p.a, p.b) if v.claim_id not in members}
+            values += values_of(list(outside.values()), c.measure)
         out_clusters.append(
             {
                 "id": c.id,
@@ -93,7 +99,7 @@ def build_report_data(
                 "measure": c.measure,
                 "value_range": list(c.value_range) if c.value_range else None,
                 "importance": _importance(conflicts)[0],
-                "values": c.values,
+                "values": values,
                 "claims": [claim_dict(v, docs) for v in c.claims],
                 "conflicts": [_pair_dict(p, docs) for p in conflicts],
                 "updates": [_pair_dict(p, docs) for p in c.updates],

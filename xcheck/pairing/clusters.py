@@ -88,11 +88,26 @@ def _values(claims: Sequence[ClaimView]) -> tuple[str | None, list[dict[str, Any
     if not measures:
         return None, []
     measure = measures.most_common(1)[0][0]
-    values = []
+    return measure, values_of(claims, measure)
+
+
+def _range(values: list[dict[str, Any]]) -> tuple[float | None, float | None] | None:
+    """From the smallest value stated to the largest ("at least 15,000" counts as 15,000)."""
+    lows = [v["low"] for v in values if v["low"] is not None]
+    tops = [v["high"] if v["high"] is not None else v["low"] for v in values]
+    tops = [t for t in tops if t is not None]
+    if not values:
+        return None
+    return (min(lows) if lows else None, max(tops) if tops else None)
+
+
+def values_of(claims: Sequence[ClaimView], measure: str) -> list[dict[str, Any]]:
+    """Each claim's value of ``measure`` (claims without one are left out)."""
+    out = []
     for c in claims:
         for q in c.frame.get("quantities", []):
             if q.get("measure") == measure:
-                values.append(
+                out.append(
                     {
                         "claim_id": c.claim_id,
                         "source": c.source,
@@ -105,7 +120,7 @@ def _values(claims: Sequence[ClaimView]) -> tuple[str | None, list[dict[str, Any
                     }
                 )
                 break
-    return measure, values
+    return out
 
 
 def build_clusters(pairs: Iterable[PairRecord]) -> list[Cluster]:
@@ -132,9 +147,7 @@ def build_clusters(pairs: Iterable[PairRecord]) -> list[Cluster]:
     for root, ids in members.items():
         claims = [views[i] for i in sorted(ids)]
         measure, values = _values(claims)
-        lows = [v["low"] for v in values if v["low"] is not None]
-        highs = [v["high"] for v in values if v["high"] is not None]
-        value_range = (min(lows) if lows else None, max(highs) if highs else None) if values else None
+        value_range = _range(values)
         clusters[root] = Cluster(
             id=f"F{root}",
             claims=claims,
