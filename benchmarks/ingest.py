@@ -78,7 +78,8 @@ def main() -> None:
     raw_s = time.perf_counter() - t0
     raw_rate = len(unique) / raw_s
     print(
-        f"raw SentenceTransformer.encode: {len(unique)} unique sentences in {raw_s:.1f} s = {raw_rate:.1f} sentences/s"
+        f"raw SentenceTransformer.encode: {len(unique)} distinct sentences in {raw_s:.1f} s "
+        f"= {raw_rate:.1f} sentences/s"
     )
     for frames, (seconds, docs, claims) in results.items():
         label = "with frames" if frames else "without frames"
