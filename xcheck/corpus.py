@@ -295,7 +295,7 @@ class Corpus:
                 return 0
             floor_now = want if reset else stored_floor
             found = (
-                self_join(vectors, floor=floor_now, k=PAIR_NEIGHBOURS, query_ids=new_ids)
+                self_join(vectors, floor=floor_now, k=PAIR_NEIGHBOURS, query_ids=new_ids, exhaustive=False)
                 if vectors.size
                 else []
             )

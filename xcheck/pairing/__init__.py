@@ -1,0 +1,1 @@
+"""Pairing: find and judge claims about the same fact across sources."""
