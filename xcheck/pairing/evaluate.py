@@ -28,7 +28,17 @@ import numpy as np
 
 from ..embed import Embedder
 from ..errors import InputError
-from .relate import CONFLICT, CUES, DUPLICATE, RELATED, RELATIONS, ClaimView, Judgement, judge
+from .relate import (
+    CONFLICT,
+    CUES,
+    DUPLICATE,
+    DUPLICATE_SIMILARITY,
+    RELATED,
+    RELATIONS,
+    ClaimView,
+    Judgement,
+    judge,
+)
 
 
 @dataclass(frozen=True)
@@ -146,7 +156,11 @@ def _scores(gold: Sequence[str], pred: Sequence[str], positive: str) -> Scores:
 
 
 def judge_texts(
-    pairs: Sequence[LabelledPair], embedder: Embedder, *, floor: float
+    pairs: Sequence[LabelledPair],
+    embedder: Embedder,
+    *,
+    floor: float,
+    duplicate_similarity: float = DUPLICATE_SIMILARITY,
 ) -> tuple[list[Judgement], np.ndarray]:
     """Judge each pair as the index would: frames from the text and date, similarity from the model."""
     from ..claims.frames import extract_frame
@@ -178,7 +192,7 @@ def judge_texts(
             source=p.b_source,
             published=p.b_published,
         )
-        out.append(judge(a, b, sim))
+        out.append(judge(a, b, sim, duplicate_similarity=duplicate_similarity))
     return out, sims
 
 
