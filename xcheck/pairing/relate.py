@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "3"
+JUDGE_VERSION = "4"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -32,6 +32,8 @@ CUES = ("numeric", "negation", "membership", "date")
 
 # Measures that only ever grow as time passes: a larger later value is news, not a contradiction.
 CUMULATIVE = frozenset({"killed", "injured", "fled", "investigations", "joined"})
+# Measures of the frame vocabulary (others are fallback head nouns, too loose to tell facts apart).
+KNOWN_MEASURES = CUMULATIVE | {"displaced", "missing", "detained", "evacuated"}
 # Similarity above which two claims with no comparable values are taken to say the same thing.
 DUPLICATE_SIMILARITY = 0.95
 PARAPHRASE_SIMILARITY = 0.8
@@ -530,7 +532,7 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
     if not matches:
         return None
     clash = _scope_clash(a, b) or _different_days(a, b)
-    if clash is None and all(qa["measure"] in _MONEY for qa, _ in matches):
+    if clash is None and all(qa["measure"] in _MONEY and _bounds(qa) != _bounds(qb) for qa, qb in matches):
         words_a = _content_words(a.text, drop_numbers=True)
         words_b = _content_words(b.text, drop_numbers=True)
         if _jaccard(words_a, words_b) < 0.5:
@@ -542,6 +544,14 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
         )
     verdicts: list[Judgement] = []
     da, db = _as_of(a), _as_of(b)
+    # "fares rose from $1.50 to $2" in both: each figure is compared with its counterpart, not with
+    # every figure of the same measure on the other side.
+    settled = {id(q) for pair in matches if _overlap(*pair) for q in pair}
+    matches = [
+        (qa, qb)
+        for qa, qb in matches
+        if _overlap(qa, qb) or (id(qa) not in settled and id(qb) not in settled)
+    ]
     for qa, qb in matches:
         measure = qa["measure"]
         head = f"{measure}: {qa['text']} vs {qb['text']}"
@@ -784,7 +794,7 @@ def judge(
     text = _text_cues(a, b, similarity)
     if text is not None:
         return text
-    ma, mb = _measures(a), _measures(b)
+    ma, mb = _measures(a) & KNOWN_MEASURES, _measures(b) & KNOWN_MEASURES
     if ma and mb and not ma & mb:
         return Judgement(
             RELATED,
@@ -798,7 +808,8 @@ def judge(
     ):
         return Judgement(RELATED, round(similarity * 0.6, 2), "different years")
     same_polarity = bool(a.frame.get("negated")) == bool(b.frame.get("negated"))
-    same_values = _values(a) == _values(b)
+    va_, vb_ = _values(a), _values(b)
+    same_values = not (va_ and vb_) or va_ == vb_  # a figure only one side gives is not a difference
     if similarity >= duplicate_similarity and same_polarity and same_values:
         return Judgement(DUPLICATE, round(similarity, 2), f"same statement (similarity {similarity:.2f})")
     if similarity >= PARAPHRASE_SIMILARITY and same_polarity:

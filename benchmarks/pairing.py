@@ -1,0 +1,158 @@
+"""Candidate pairing: the FAISS self-join against sentence-transformers' paraphrase mining.
+
+    python benchmarks/pairing.py [--ruwa PATH] [--bbc PATH] [--limit 100000] [--floor 0.75] [--k 20]
+
+Builds claim sentences from RUWA (title and subheading of each row) and the BBC corpus (headline and
+the claim sentences of each body), deduplicated, embeds them once with the bundled model (cached in
+/tmp, keyed by a hash of the texts), then times on the same embeddings:
+
+(a) ``self_join`` through a ``VectorIndex`` holding them, and
+(b) ``sentence_transformers.util.paraphrase_mining_embeddings`` with ``top_k=k``, keeping scores >= floor,
+
+and prints pairs found, times, the speed ratio and the recall of each with respect to the other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import faiss
+import numpy as np
+import torch
+from sentence_transformers.util import paraphrase_mining_embeddings
+
+from xcheck.claims.segment import claim_spans
+from xcheck.embed import SentenceTransformerEmbedder
+from xcheck.pairing.candidates import self_join
+from xcheck.store.vectors import VectorIndex
+
+RUWA = Path("/work/shared/data/ruwa")
+BBC = Path("/work/shared/data/bbc")
+CACHE = Path(tempfile.gettempdir())
+
+
+def ruwa_sentences(path: Path) -> list[str]:
+    files = sorted(path.glob("*.csv")) if path.is_dir() else [path]
+    out: list[str] = []
+    csv.field_size_limit(sys.maxsize)
+    for file in files:
+        with file.open(newline="", encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                for column in ("title", "desc"):
+                    text = " ".join((row.get(column) or "").split())
+                    if text:
+                        out.append(text)
+    return out
+
+
+def read_text(path: Path) -> str:
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:  # sport/199.txt
+        return raw.decode("latin-1")
+
+
+def bbc_sentences(path: Path) -> list[str]:
+    out: list[str] = []
+    for file in sorted(path.glob("*/*.txt")):
+        headline, _, body = read_text(file).partition("\n")
+        if headline.strip():
+            out.append(" ".join(headline.split()))
+        out.extend(" ".join(span.text.split()) for span in claim_spans(body))
+    return out
+
+
+def build_sentences(ruwa: Path, bbc: Path, limit: int) -> list[str]:
+    seen: dict[str, None] = {}
+    for text in ruwa_sentences(ruwa) + bbc_sentences(bbc):
+        seen.setdefault(text, None)
+    return list(seen)[:limit]
+
+
+def embed_cached(texts: list[str]) -> tuple[np.ndarray, float, bool]:
+    """Embeddings of ``texts``, the seconds embedding took, and whether they came from the cache."""
+    embedder = SentenceTransformerEmbedder()
+    digest = hashlib.sha256(embedder.model_id.encode())
+    for text in texts:
+        digest.update(text.encode("utf-8"))
+        digest.update(b"\0")
+    cache = CACHE / f"xcheck-pairing-{digest.hexdigest()[:16]}.npy"
+    timing = cache.with_suffix(".seconds")
+    if cache.is_file() and timing.is_file():
+        emb = np.load(cache)
+        if emb.shape[0] == len(texts):
+            return emb, float(timing.read_text()), True
+    start = time.perf_counter()
+    emb = embedder.embed_batch(texts)
+    seconds = time.perf_counter() - start
+    tmp = cache.with_name(cache.name + ".tmp.npy")
+    np.save(tmp, emb)
+    os.replace(tmp, cache)
+    timing.write_text(f"{seconds:.3f}\n")
+    return emb, seconds, False
+
+
+def run_self_join(emb: np.ndarray, floor: float, k: int) -> tuple[set[tuple[int, int]], float]:
+    index = VectorIndex(emb.shape[1])
+    index.add(range(emb.shape[0]), emb)
+    start = time.perf_counter()
+    pairs = self_join(index, floor=floor, k=k)
+    seconds = time.perf_counter() - start
+    return {(a, b) for a, b, _ in pairs}, seconds
+
+
+def run_paraphrase_mining(emb: np.ndarray, floor: float, k: int) -> tuple[set[tuple[int, int]], float]:
+    tensor = torch.from_numpy(emb)
+    start = time.perf_counter()
+    # max_pairs = n * k: every query contributes at most k pairs, so nothing is truncated.
+    mined = paraphrase_mining_embeddings(tensor, top_k=k, max_pairs=emb.shape[0] * k + 1)
+    seconds = time.perf_counter() - start
+    return {(int(i), int(j)) for score, i, j in mined if score >= floor}, seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--ruwa", type=Path, default=RUWA)
+    parser.add_argument("--bbc", type=Path, default=BBC)
+    parser.add_argument("--limit", type=int, default=100_000)
+    parser.add_argument("--floor", type=float, action="append", help="repeatable; default 0.75")
+    parser.add_argument("--k", type=int, default=20)
+    args = parser.parse_args(argv)
+    floors = args.floor or [0.75]
+
+    faiss.omp_set_num_threads(os.cpu_count() or 1)
+    torch.set_num_threads(os.cpu_count() or 1)
+
+    texts = build_sentences(args.ruwa, args.bbc, args.limit)
+    print(f"sentences: {len(texts)} (unique; RUWA titles/subheadings + BBC headlines/claim sentences)")
+    emb, embed_seconds, cached = embed_cached(texts)
+    rate = len(texts) / embed_seconds
+    where = "read from the cache; it took" if cached else "took"
+    print(f"embedding ({emb.shape[1]}-d, once): {where} {embed_seconds:.1f} s ({rate:.0f} sentences/s)")
+    print(f"threads: faiss {faiss.omp_get_max_threads()}, torch {torch.get_num_threads()}; k={args.k}")
+
+    for floor in floors:
+        ours, t_ours = run_self_join(emb, floor, args.k)
+        theirs, t_theirs = run_paraphrase_mining(emb, floor, args.k)
+        both = len(ours & theirs)
+        print(f"floor {floor}:")
+        print(f"  self_join:            {len(ours):>9} pairs in {t_ours:8.2f} s")
+        print(f"  paraphrase_mining:    {len(theirs):>9} pairs in {t_theirs:8.2f} s")
+        print(f"  speed ratio (paraphrase_mining / self_join): {t_theirs / t_ours:.2f}x")
+        print(f"  recall of self_join w.r.t. paraphrase_mining: {both / max(len(theirs), 1):.4f}")
+        print(f"  recall of paraphrase_mining w.r.t. self_join: {both / max(len(ours), 1):.4f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
