@@ -156,3 +156,17 @@ def test_concurrent_reads_and_writes(server: str) -> None:
     assert set(codes) == {200}
     with httpx.Client(base_url=server, timeout=10) as http:
         assert http.get("/health").json()["documents"] == 13
+
+
+def test_report_html_and_json(server: str) -> None:
+    with httpx.Client(base_url=server, timeout=30) as http:
+        evil = dict(ARTICLES[1], title="<script>alert(1)</script>", id="evil")
+        http.post("/ingest", json=[ARTICLES[0], evil])
+        r = http.get("/report")
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+        assert "<script>alert(1)</script>" not in r.text
+        data = http.get("/report", params={"format": "json"}).json()
+        assert data["schema_version"] == 1 and data["summary"]["documents"] == 2
+        assert any(c["updates"] for c in data["clusters"])
+        assert http.get("/report", params={"format": "pdf"}).status_code == 422
+        assert http.get("/report", params={"since": "someday"}).status_code == 422

@@ -10,6 +10,7 @@ import typer
 from ..errors import UsageError
 from .common import IndexOpt, ModelOpt, corpus, translate_errors
 from .ingest import TerminalProgress, summary_line
+from .pairs import pair_lines
 from .query import hits_table
 
 DEMO_QUERY = "how many civilians were killed in the Kharkiv region"
@@ -51,5 +52,9 @@ def demo(
         )
         typer.echo(f'Query: "{question}"\n')
         typer.echo(hits_table(c.query(question, k=5)))
+        conflicts = c.pairs(relation="conflict")
+        typer.echo(f"\n{len(conflicts)} conflicts across sources; the first three (see `xcheck pairs`):\n")
+        for p in conflicts[:3]:
+            typer.echo("\n".join(pair_lines(p)))
     if report.failed:
         raise typer.Exit(1)
