@@ -10,7 +10,8 @@ import email.utils
 import re
 from datetime import date, datetime
 
-_MONTHS = {
+# Month names and abbreviations to month numbers; shared by every date reader.
+MONTH_NUMBERS = {
     name: i
     for i, names in enumerate(
         (
@@ -63,11 +64,11 @@ def parse_date(value: str | None) -> str | None:
     if m:
         return _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     m = _DMY_NAMED.search(text)
-    if m and m.group(2).lower() in _MONTHS:
-        return _make_date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+    if m and m.group(2).lower() in MONTH_NUMBERS:
+        return _make_date(int(m.group(3)), MONTH_NUMBERS[m.group(2).lower()], int(m.group(1)))
     m = _MDY_NAMED.search(text)
-    if m and m.group(1).lower() in _MONTHS:
-        return _make_date(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2)))
+    if m and m.group(1).lower() in MONTH_NUMBERS:
+        return _make_date(int(m.group(3)), MONTH_NUMBERS[m.group(1).lower()], int(m.group(2)))
     m = _NUMERIC_DMY.search(text)
     if m:
         first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))

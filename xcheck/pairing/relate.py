@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..ingest.dates import MONTH_NUMBERS
+
 # Bump when the judgement changes: stored pairs of an older version are judged again.
 JUDGE_VERSION = "4"
 
@@ -105,34 +107,7 @@ _STOP = frozenset(
     ]
 )
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\d[\d,.]*")
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
+_MONTHS = frozenset(MONTH_NUMBERS)
 
 
 @dataclass(frozen=True)
