@@ -22,7 +22,7 @@ from typing import Any
 from ..ingest.dates import MONTH_NUMBERS
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "4"
+JUDGE_VERSION = "5"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -648,6 +648,9 @@ def _membership(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | No
     return max(verdicts, key=lambda j: (_SEVERITY[j.relation], j.confidence))
 
 
+_REFUSAL = re.compile(
+    r"\b(?:declin|refus|reject|den(?:y|ied|ies)|dismiss|fail(?:ed|s)? to|lack|absence|unable)", re.IGNORECASE
+)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 _EVENT_DATE = re.compile(
@@ -699,8 +702,10 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
     opposed = all(speakers) and speakers[0] != speakers[1]
     # Two parties contradicting each other ("Kyiv says X", "Moscow denies X") share few words; their
     # opposition and the similarity of the sentences carry the judgement.
+    plain = b if na else a  # the side without a negation
     if (
         na != nb
+        and not _REFUSAL.search(plain.text)  # "declined to comment" says what "would not comment" says
         and (overlap >= 0.6 or (opposed and overlap >= 0.1))
         and (similarity >= TEXT_CUE_SIMILARITY or opposed)
     ):
