@@ -363,10 +363,6 @@ class Corpus:
         """Fact clusters over the judged pairs (pairs inside one article left out)."""
         return build_clusters(self.pairs(min_similarity=min_similarity))
 
-    def claim_frames(self, claim_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
-        rows = self.store.sql.claims_with_docs(claim_ids)
-        return {cid: json.loads(r["frame"]) for cid, r in rows.items()}
-
     def stats(self) -> dict[str, Any]:
         counts = self.store.sql.counts()
         size = sum(p.stat().st_size for p in self.index_dir.iterdir() if p.is_file())

@@ -15,6 +15,7 @@ from .errors import UsageError
 from .ingest.dates import normalise_date
 from .pairing.clusters import Cluster, PairRecord, values_of
 from .pairing.relate import CONFLICT, ClaimView
+from .reports.common import ordered_conflicts
 
 SCHEMA_VERSION = 1
 _NEGATION = re.compile(
@@ -85,11 +86,10 @@ def build_report_data(
 
     out_clusters = []
     for c in sorted(clusters, key=order):
-        conflicts = sorted(c.conflicts, key=lambda p: (-p.confidence, -len({p.a.source, p.b.source})))
         values = list(c.values)
         if c.measure:  # the other side of a conflict may lie outside the cluster: chart its value too
             members = {v.claim_id for v in c.claims}
-            outside = {v.claim_id: v for p in conflicts for v in (p.a, p.b) if v.claim_id not in members}
+            outside = {v.claim_id: v for p in c.conflicts for v in (p.a, p.b) if v.claim_id not in members}
             values += values_of(list(outside.values()), c.measure)
         out_clusters.append(
             {
@@ -98,10 +98,11 @@ def build_report_data(
                 "sources": c.sources,
                 "measure": c.measure,
                 "value_range": list(c.value_range) if c.value_range else None,
-                "importance": _importance(conflicts)[0],
+                "importance": _importance(c.conflicts)[0],
                 "values": values,
                 "claims": [claim_dict(v, docs) for v in c.claims],
-                "conflicts": [_pair_dict(p, docs) for p in conflicts],
+                # the renderers' own order (confidence, then sources), so JSON and HTML agree
+                "conflicts": ordered_conflicts([_pair_dict(p, docs) for p in c.conflicts]),
                 "updates": [_pair_dict(p, docs) for p in c.updates],
             }
         )

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from .numwords import UNITS
+
 MONTHS: dict[str, int] = {
     "jan": 1,
     "feb": 2,
@@ -50,20 +52,8 @@ WEEKDAYS: dict[str, int] = {
     "saturday": 5,
     "sunday": 6,
 }
-_SMALL = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
+# "a week ago", "three days ago": the small cardinals of numwords, plus the article as one.
+_SMALL = {"a": 1, "an": 1, **{w: n for w, n in UNITS.items() if 1 <= n <= 10}}
 
 _MON = (
     r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
