@@ -41,6 +41,8 @@ PLACES: list[tuple[str, list[tuple[str, str]]]] = [
         [("Kharkiv", "region"), ("Kharkiv", "city")],
     ),
     ("Nothing was said about the weather.", []),
+    ("He will launch a US$70 million clean-up programme.", []),  # a currency, not a place
+    ("The US will launch a $70 million programme.", [("United States", "country")]),
 ]
 
 

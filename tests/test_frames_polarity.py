@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from xcheck.claims.frames import extract_frame
+from xcheck.claims.polarity import negation_scopes
 
 NEGATED = [
     "Russia did not attack civilians.",
@@ -50,3 +51,32 @@ def test_negated(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", AFFIRMATIVE)
 def test_not_negated(sentence: str) -> None:
     assert extract_frame(sentence).negated is False
+
+
+@pytest.mark.parametrize("sentence", ["Details havent been finalized.", "He didnt show up.", "We dont know."])
+def test_contraction_without_apostrophe_is_negated(sentence: str) -> None:
+    assert extract_frame(sentence).negated is True
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scopes"),
+    [
+        (
+            "Russian forces did not shell the plant on Saturday and blamed Ukraine.",
+            ["shell the plant on Saturday"],
+        ),
+        ("The two men, whose names were not released, had passports.", []),
+        ("A request for an extension was denied, officials said.", ["A request for an extension was"]),
+        ("No one was hurt, but the school was not spared.", ["one was hurt", "spared"]),
+    ],
+)
+def test_negation_scopes(sentence: str, scopes: list[str]) -> None:
+    assert [sentence[s:e].strip() for s, e in negation_scopes(sentence)] == scopes
+
+
+def test_without_counts_only_when_asked() -> None:
+    sentence = "Massachusetts is one of 12 states without the death penalty."
+    assert negation_scopes(sentence) == []
+    assert [sentence[s:e].strip() for s, e in negation_scopes(sentence, without=True)] == [
+        "the death penalty"
+    ]

@@ -270,3 +270,98 @@ def test_clusters_join_updates_and_keep_conflicts() -> None:
     assert cl.measure == "killed" and cl.value_range == (30, 57)
     assert len(cl.conflicts) == 1 and len(cl.updates) == 2
     assert cl.sources == ["S1", "S2", "S3"]
+
+
+@pytest.mark.parametrize(
+    ("a_text", "b_text"),
+    [
+        # the negation sits in a side remark ("..., whose names were not released, ...")
+        (
+            "The two men, whose names were not released, were carrying Pakistani passports, police said.",
+            "The two men were carrying Pakistani passports, police said.",
+        ),
+        # what is negated ("resign") is not in the other statement at all
+        (
+            "She was persuaded not to resign but was expected to lose her post in the reshuffle.",
+            "She was expected to lose her post in the reshuffle.",
+        ),
+        # both negate the same thing, one with "without"
+        (
+            "Massachusetts is one of 12 states that does not have the death penalty.",
+            "Massachusetts is one of 12 states without the death penalty.",
+        ),
+        # a contraction typed without its apostrophe is still a negation
+        (
+            "Details haven't been finalized, the company said.",
+            "Details havent been finalized, the company said.",
+        ),
+    ],
+)
+def test_a_negation_that_denies_nothing_the_other_states_is_no_conflict(a_text: str, b_text: str) -> None:
+    j = judge(view(1, a_text), view(2, b_text), 0.93)
+    assert j.relation != "conflict", j.reason
+
+
+def test_a_negated_clause_the_other_side_states_is_a_conflict() -> None:
+    a = view(1, "Officials said Russian forces did not shell the plant on Saturday and blamed Ukraine.")
+    b = view(2, "Officials said Russian forces shelled the plant on Saturday and blamed Ukraine.")
+    j = judge(a, b, 0.9)
+    assert j.relation == "conflict" and j.cue == "negation" and "the first denies" in j.reason
+
+
+def test_a_figure_rounded_to_fewer_decimals_is_consistent() -> None:
+    a = view(1, "Revenue was $6.3 billion a year ago.", quantities=[q("$6.3 billion", 6.3e9, 6.3e9, "usd")])
+    b = view(
+        2, "Revenue was $6.32 billion a year ago.", quantities=[q("$6.32 billion", 6.32e9, 6.32e9, "usd")]
+    )
+    j = judge(a, b, 0.95)
+    assert j.relation == "consistent" and j.cue == "numeric"
+    c = view(3, "Revenue was $6.4 billion a year ago.", quantities=[q("$6.4 billion", 6.4e9, 6.4e9, "usd")])
+    assert judge(b, c, 0.95).relation == "conflict"  # 6.32 does not round to 6.4
+    d = view(4, "Shares fell $1.50 to close at $50.", quantities=[q("$1.50", 1.5, 1.5, "usd")])
+    e = view(5, "Shares fell $1.49 to close at $50.", quantities=[q("$1.49", 1.49, 1.49, "usd")])
+    assert judge(d, e, 0.95).relation == "conflict"  # same precision: a real difference
+
+
+def test_overlapping_amounts_of_money_are_not_different_purposes() -> None:
+    a = view(
+        1,
+        "During nearly a decade the charity's fundraisers raised more than $7 million.",
+        quantities=[q("more than $7 million", 7e6, None, "usd", kind="lower_bound")],
+    )
+    b = view(
+        2,
+        "Telemarketing Associates raised $7.1 million from 1987 to 1995.",
+        quantities=[q("$7.1 million", 7.1e6, 7.1e6, "usd")],
+    )
+    assert judge(a, b, 0.75).relation == "consistent"
+
+
+@pytest.mark.parametrize(
+    "early",
+    [
+        "Death toll from the missile strike on the Kremenchuk mall grows to 11.",
+        "The death toll from the strike on the Kremenchuk mall has grown to 11.",
+        "First data on the Kremenchuk mall strike: 11 dead.",
+    ],
+)
+def test_same_day_tolls_with_a_rise_or_early_cue_are_updates(early: str) -> None:
+    a = view(1, "Two people were killed in the strike on the Kremenchuk mall.", published="2022-06-27")
+    a = ClaimView(1, 1, a.text, {"quantities": [q("Two", 2, 2, "killed")]}, published="2022-06-27")
+    b = ClaimView(2, 2, early, {"quantities": [q("11", 11, 11, "killed")]}, published="2022-06-27")
+    j = judge(a, b, 0.8)
+    assert j.relation == "update" and "same day" in j.reason
+
+
+def test_same_day_tolls_without_such_a_cue_conflict() -> None:
+    a = ClaimView(
+        1, 1, "The strike killed 8 people.", {"quantities": [q("8", 8, 8, "killed")]}, published="2022-07-14"
+    )
+    b = ClaimView(
+        2,
+        2,
+        "The strike killed 23 people.",
+        {"quantities": [q("23", 23, 23, "killed")]},
+        published="2022-07-14",
+    )
+    assert judge(a, b, 0.9).relation == "conflict"

@@ -163,6 +163,8 @@ def find_places(sentence: str, mentions: list[Mention]) -> list[PlaceHit]:
         if any(mt.start < e and s < mt.end for s, e in typed):
             continue
         if mt.kind == "country":
+            if sentence[mt.end : mt.end + 1] == "$":  # "US$70 million" names a currency, not a place
+                continue
             hits.append(PlaceHit(mt.start, mt.end, mt.text, mt.name, "country"))
         elif mt.kind in ("city", "region"):
             hits.append(PlaceHit(mt.start, mt.end, mt.text, mt.name, mt.kind))

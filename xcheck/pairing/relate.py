@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..claims.polarity import negation_scopes
 from ..ingest.dates import MONTH_NUMBERS
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "5"
+JUDGE_VERSION = "6"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -186,8 +187,8 @@ def _stem(word: str) -> str:
     return word
 
 
-def _content_words(text: str, *, drop_numbers: bool = False, drop_speakers: bool = False) -> set[str]:
-    words = set()
+def _content_list(text: str, *, drop_numbers: bool = False, drop_speakers: bool = False) -> list[str]:
+    words = []
     for w in _WORD.findall(text.lower()):
         if w in _STOP or w in _NEGATORS or w.endswith("n't"):
             continue
@@ -195,8 +196,12 @@ def _content_words(text: str, *, drop_numbers: bool = False, drop_speakers: bool
             continue
         if drop_speakers and w in _SPEAKER_WORDS:
             continue
-        words.add(_stem(w))
+        words.append(_stem(w))
     return words
+
+
+def _content_words(text: str, *, drop_numbers: bool = False, drop_speakers: bool = False) -> set[str]:
+    return set(_content_list(text, drop_numbers=drop_numbers, drop_speakers=drop_speakers))
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
@@ -225,6 +230,35 @@ def _bounds(q: dict[str, Any]) -> tuple[float, float]:
 def _overlap(qa: dict[str, Any], qb: dict[str, Any]) -> bool:
     (la, ha), (lb, hb) = _bounds(qa), _bounds(qb)
     return max(la, lb) <= min(ha, hb)
+
+
+_LITERAL = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _rounding(q: dict[str, Any]) -> float:
+    """Half the last stated digit of an exact decimal figure: 0.05e9 for "$6.3 billion", 0 otherwise."""
+    if q.get("kind") != "exact" or q.get("low") is None:
+        return 0.0
+    m = _LITERAL.search(str(q.get("text") or ""))
+    if m is None or not m.group(1):
+        return 0.0
+    stated = float(m.group().replace(",", ""))
+    if stated == 0:
+        return 0.0
+    scale = float(q["low"]) / stated  # "billion" in "$6.3 billion"
+    return 0.5 * scale * 10.0 ** -len(m.group(1))
+
+
+def _rounded_alike(qa: dict[str, Any], qb: dict[str, Any]) -> bool:
+    """ "$6.3 billion" and "$6.32 billion": the figure with fewer decimals may be the other one rounded."""
+    half = max(_rounding(qa), _rounding(qb))
+    if not half or qa.get("kind") != "exact" or qb.get("kind") != "exact":
+        return False
+    return abs(float(qa["low"]) - float(qb["low"])) <= half * (1 + 1e-9)
+
+
+def _agree(qa: dict[str, Any], qb: dict[str, Any]) -> bool:
+    return _overlap(qa, qb) or _rounded_alike(qa, qb)
 
 
 def _same_value(qa: dict[str, Any], qb: dict[str, Any]) -> bool:
@@ -437,13 +471,20 @@ def _moment(text: str) -> str | None:
 
 
 _RISE = re.compile(
-    r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|increases|jumped|mounted|grew)\b", re.I
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|increased|increases|increasing|jumped|mounted|"
+    r"grew|grown|grows|growing|soared|reached)\b",
+    re.I,
+)
+# An early count of the day, which later counts may exceed ("First data on the casualties: two dead").
+_EARLY = re.compile(
+    r"\b(?:first (?:data|reports?|figures?)|preliminary|initial(?:ly)?|early reports?)\b", re.I
 )
 
 
 def _rose_within_day(a: ClaimView, b: ClaimView) -> bool:
-    """Two same-day counts of which one says it rose, or that are stated as of different times."""
-    if _RISE.search(a.text) or _RISE.search(b.text):
+    """Two same-day counts of which one says it rose or is an early count, or that are stated as of
+    different times."""
+    if any(rx.search(c.text) for rx in (_RISE, _EARLY) for c in (a, b)):
         return True
     ma, mb = _moment(a.text), _moment(b.text)
     return bool(ma) and bool(mb) and ma != mb
@@ -507,7 +548,7 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
     if not matches:
         return None
     clash = _scope_clash(a, b) or _different_days(a, b)
-    if clash is None and all(qa["measure"] in _MONEY and _bounds(qa) != _bounds(qb) for qa, qb in matches):
+    if clash is None and all(qa["measure"] in _MONEY and not _agree(qa, qb) for qa, qb in matches):
         words_a = _content_words(a.text, drop_numbers=True)
         words_b = _content_words(b.text, drop_numbers=True)
         if _jaccard(words_a, words_b) < 0.5:
@@ -521,16 +562,14 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
     da, db = _as_of(a), _as_of(b)
     # "fares rose from $1.50 to $2" in both: each figure is compared with its counterpart, not with
     # every figure of the same measure on the other side.
-    settled = {id(q) for pair in matches if _overlap(*pair) for q in pair}
+    settled = {id(q) for pair in matches if _agree(*pair) for q in pair}
     matches = [
-        (qa, qb)
-        for qa, qb in matches
-        if _overlap(qa, qb) or (id(qa) not in settled and id(qb) not in settled)
+        (qa, qb) for qa, qb in matches if _agree(qa, qb) or (id(qa) not in settled and id(qb) not in settled)
     ]
     for qa, qb in matches:
         measure = qa["measure"]
         head = f"{measure}: {qa['text']} vs {qb['text']}"
-        if _overlap(qa, qb) and _same_moment_floors_differ(a, b, qa, qb):
+        if _agree(qa, qb) and _same_moment_floors_differ(a, b, qa, qb):
             ctx = _context(a, b)
             verdicts.append(
                 Judgement(
@@ -541,7 +580,7 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
                 )
             )
             continue
-        if _overlap(qa, qb):
+        if _agree(qa, qb):
             rel = DUPLICATE if _same_value(qa, qb) else CONSISTENT
             if measure in CUMULATIVE and da is not None and db is not None and da != db:
                 earlier, later = (qa, qb) if da < db else (qb, qa)
@@ -680,13 +719,52 @@ def _event_date_clash(a: str, b: str) -> tuple[str, str, str] | None:
     return None
 
 
+_SCOPE_WORDS = 4
+
+
+def _negated(text: str, *, without: bool = False) -> list[set[str]]:
+    """The content words each main-clause negation of a text negates (its first few)."""
+    out = []
+    for start, end in negation_scopes(text, without=without):
+        words = [w for w in _content_list(text[start:end], drop_speakers=True) if w not in _AUXILIARY]
+        if words:
+            out.append(set(words[:_SCOPE_WORDS]))
+    return out
+
+
+_AUXILIARY = frozenset(
+    ["do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must"]
+)
+
+
+def _denies(neg: ClaimView, plain: ClaimView) -> bool:
+    """``neg`` negates what ``plain`` states: most words of a negated clause of ``neg`` are in ``plain``,
+    which does not negate them itself ("states without the death penalty" negates as "does not have")."""
+    scopes = _negated(neg.text)
+    if not scopes:
+        return False
+    plain_words = _content_words(plain.text, drop_speakers=True)
+    negated_in_plain: set[str] = set().union(*_negated(plain.text, without=True))
+    return any(
+        3 * len(scope & plain_words) >= 2 * len(scope) and not scope & negated_in_plain for scope in scopes
+    )
+
+
+def _same_speaker(a: str | None, b: str | None) -> bool:
+    """ "Lamo" and "Adrian Lamo" are one speaker."""
+    if a is None or b is None:
+        return a == b
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return wa <= wb or wb <= wa
+
+
 def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
     """Negation, event dates and changed numbers, for statements that say the same apart from them."""
     if _scope_clash(a, b):
         return None
-    na, nb = bool(a.frame.get("negated")), bool(b.frame.get("negated"))
+    same_polarity = not (_denies(a, b) or _denies(b, a))
     clash = _event_date_clash(a.text, b.text)
-    if clash and na == nb and similarity >= 0.4:
+    if clash and same_polarity and similarity >= 0.4:
         event, date_a, date_b = clash
         return Judgement(
             CONFLICT,
@@ -699,17 +777,24 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
     words_a, words_b = _content_words(a.text, drop_speakers=True), _content_words(b.text, drop_speakers=True)
     overlap = _jaccard(words_a, words_b)
     speakers = (_speaker_base(a.frame), _speaker_base(b.frame))
-    opposed = all(speakers) and speakers[0] != speakers[1]
-    # Two parties contradicting each other ("Kyiv says X", "Moscow denies X") share few words; their
-    # opposition and the similarity of the sentences carry the judgement.
-    plain = b if na else a  # the side without a negation
-    if (
-        na != nb
-        and not _REFUSAL.search(plain.text)  # "declined to comment" says what "would not comment" says
-        and (overlap >= 0.6 or (opposed and overlap >= 0.1))
-        and (similarity >= TEXT_CUE_SIMILARITY or opposed)
-    ):
-        which = "the first" if na else "the second"
+    opposed = all(speakers) and not _same_speaker(*speakers)
+    if opposed:
+        # Two parties contradicting each other ("Kyiv says X", "Moscow denies X") share few words; their
+        # opposition and the similarity of the sentences carry the judgement.
+        neg_a, neg_b = bool(_negated(a.text)), bool(_negated(b.text))
+        plain = b if neg_a else a  # the side without a negation
+        denial = neg_a != neg_b and overlap >= 0.1 and not _REFUSAL.search(plain.text)
+        first = neg_a
+    else:
+        # One voice, or none: a conflict when one side negates the very words the other states.
+        first = _denies(a, b) and not _REFUSAL.search(b.text)
+        denial = (
+            overlap >= 0.6
+            and similarity >= TEXT_CUE_SIMILARITY
+            and (first or (_denies(b, a) and not _REFUSAL.search(a.text)))
+        )
+    if denial:
+        which = "the first" if first else "the second"
         return Judgement(
             CONFLICT,
             _confidence(similarity, a, b, 0.4),
@@ -721,7 +806,7 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
     dates_a, dates_b = set(a.frame.get("dates", [])), set(b.frame.get("dates", []))
     plain_a = _content_words(a.text, drop_numbers=True)
     plain_b = _content_words(b.text, drop_numbers=True)
-    if dates_a and dates_b and not dates_a & dates_b and na == nb and _jaccard(plain_a, plain_b) >= 0.6:
+    if dates_a and dates_b and not dates_a & dates_b and same_polarity and _jaccard(plain_a, plain_b) >= 0.6:
         return Judgement(
             CONFLICT,
             _confidence(similarity, a, b, 0.4),
@@ -731,7 +816,7 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
     va = sorted(q["text"] for q in a.frame.get("quantities", []))
     vb = sorted(q["text"] for q in b.frame.get("quantities", []))
     years_a, years_b = set(_YEAR.findall(a.text)), set(_YEAR.findall(b.text))
-    if va and vb and va != vb and na == nb and years_a == years_b and _jaccard(plain_a, plain_b) >= 0.8:
+    if va and vb and va != vb and same_polarity and years_a == years_b and _jaccard(plain_a, plain_b) >= 0.8:
         da, db = _as_of(a), _as_of(b)
         rel = UPDATE if da and db and da != db else CONFLICT
         return Judgement(
@@ -787,6 +872,7 @@ def judge(
         and _YEAR.search(b.text)
     ):
         return Judgement(RELATED, round(similarity * 0.6, 2), "different years")
+    # A negation only one side makes is more than a rewording, even where it contradicts nothing.
     same_polarity = bool(a.frame.get("negated")) == bool(b.frame.get("negated"))
     va_, vb_ = _values(a), _values(b)
     same_values = not (va_ and vb_) or va_ == vb_  # a figure only one side gives is not a difference
