@@ -22,6 +22,8 @@ from functools import lru_cache
 
 import pycountry
 
+from xcheck.claims import vocab
+
 # --------------------------------------------------------------------------------------------- tables
 
 COUNTRY_OVERRIDES: dict[str, str] = {
@@ -860,6 +862,8 @@ def find_persons(sentence: str, mentions: list[Mention]) -> list[tuple[int, int,
 
 _NOT_NAME_START = frozenset(
     [
+        *vocab.WEEKDAYS,
+        *vocab.MONTHS,
         "The",
         "A",
         "An",
@@ -887,25 +891,6 @@ _NOT_NAME_START = frozenset(
         "Since",
         "During",
         "According",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
         "Officials",
         "Police",
         "Witnesses",

@@ -36,6 +36,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from xcheck.claims import vocab
+
 MEASURE_TERMS: dict[str, str] = {
     # killed
     "killed": "killed",
@@ -404,6 +406,11 @@ _ADJ = frozenset(
 )
 _STOP = frozenset(
     [
+        *vocab.ARTICLES,
+        *vocab.BE,
+        *vocab.HAVE,
+        *vocab.MODALS,
+        *vocab.DO,
         "in",
         "on",
         "at",
@@ -440,30 +447,6 @@ _STOP = frozenset(
         "when",
         "because",
         "if",
-        "a",
-        "an",
-        "the",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "have",
-        "has",
-        "had",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "can",
-        "do",
-        "does",
-        "did",
         "it",
         "its",
         "they",

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from xcheck.claims import vocab
 from xcheck.claims.entities import MEMBERSHIP_BODIES, Mention
 
 _TRIGGER_RE = re.compile(
@@ -52,6 +53,9 @@ _BODY_GENERIC = {
 
 _ALLOWED = frozenset(
     [
+        *vocab.BE,
+        *vocab.HAVE,
+        *vocab.DO,
         ",",
         "and",
         "or",
@@ -62,19 +66,6 @@ _ALLOWED = frozenset(
         "the",
         "not",
         "never",
-        "has",
-        "have",
-        "had",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "does",
-        "do",
-        "did",
         "also",
         "yet",
         "still",

@@ -51,7 +51,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from xcheck.claims import measures, numwords
+from xcheck.claims import measures, numwords, vocab
 from xcheck.claims.numwords import (
     AND_A_HALF_RE,
     DOZEN_RE,
@@ -389,6 +389,7 @@ _PREV_WORD_RE = re.compile(r"([A-Za-z][\w\-]*)\W*$")
 _CODE_PREV_RE = re.compile(r"(?:^|[\s(\"“])(?P<w>[A-Z][A-Za-z]*-?[A-Za-z]*)\s$")
 _NOT_CODE_WORDS = frozenset(
     [
+        *vocab.MONTHS,
         "About",
         "Around",
         "Over",
@@ -433,18 +434,6 @@ _NOT_CODE_WORDS = frozenset(
         "These",
         "Its",
         "Their",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
         "Jan",
         "Feb",
         "Mar",

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..claims import vocab
 from ..claims.polarity import negation_scopes
 from ..ingest.dates import MONTH_NUMBERS
 
@@ -63,9 +64,9 @@ _NEGATORS = frozenset(
 )
 _STOP = frozenset(
     [
-        "a",
-        "an",
-        "the",
+        *vocab.ARTICLES,
+        *vocab.BE,
+        *vocab.HAVE,
         "of",
         "in",
         "on",
@@ -79,16 +80,6 @@ _STOP = frozenset(
         "or",
         "but",
         "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
         "that",
         "this",
         "these",
