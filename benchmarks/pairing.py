@@ -1,9 +1,12 @@
 """Candidate pairing: the FAISS self-join against sentence-transformers' paraphrase mining.
 
-    python benchmarks/pairing.py [--ruwa PATH] [--bbc PATH] [--limit 100000] [--floor 0.75] [--k 20]
+    python benchmarks/pairing.py [--data DIR] [--limit 100000] [--floor 0.75] [--k 20]
 
-Builds claim sentences from RUWA (title and subheading of each row) and the BBC corpus (headline and
-the claim sentences of each body), deduplicated, embeds them once with the bundled model (cached in
+Builds claim sentences from the shared data sets (default ``../shared/data``): RUWA (title and
+subheading of each row), BBC (headline and the claim sentences of each body), CheckThat! 2020 (the
+verified claims with their titles, and the tweets), MRPC and the STS news sets (both sentences of each
+pair) and QuanTemp (the claims); deduplicated and cut at ``--limit``. RUWA and BBC alone hold 69k
+sentences; the others bring the set past 100k. Embeds them once with the bundled model (cached in
 /tmp, keyed by a hash of the texts), then times on the same embeddings:
 
 (a) ``self_join`` through a ``VectorIndex`` holding them, and
@@ -25,6 +28,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import xcheck  # noqa: F401  first: it picks OpenBLAS's kernels before FAISS loads (xcheck/_blas.py)
+
+# isort: split
 import faiss
 import numpy as np
 import torch
@@ -35,8 +41,7 @@ from xcheck.embed import SentenceTransformerEmbedder
 from xcheck.pairing.candidates import self_join
 from xcheck.store.vectors import VectorIndex
 
-RUWA = Path("/work/shared/data/ruwa")
-BBC = Path("/work/shared/data/bbc")
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 CACHE = Path(tempfile.gettempdir())
 
 
@@ -72,11 +77,76 @@ def bbc_sentences(path: Path) -> list[str]:
     return out
 
 
-def build_sentences(ruwa: Path, bbc: Path, limit: int) -> list[str]:
+def _tsv_columns(path: Path, columns: list[int], *, skip_header: bool, quoting: int) -> list[str]:
+    out: list[str] = []
+    with path.open(newline="", encoding="utf-8-sig") as fh:
+        rows = csv.reader(fh, delimiter="\t", quoting=quoting)
+        if skip_header:
+            next(rows, None)
+        for row in rows:
+            for c in columns:
+                if c < len(row) and row[c].strip():
+                    out.append(" ".join(row[c].split()))
+    return out
+
+
+def clef_sentences(path: Path) -> list[str]:
+    """CheckThat! 2020: verified claims and their titles, then the tweets of train and dev."""
+    out = _tsv_columns(path / "verified_claims.docs.tsv", [1, 2], skip_header=True, quoting=csv.QUOTE_MINIMAL)
+    for queries in sorted(path.glob("*/tweets.queries.tsv")):
+        out += _tsv_columns(queries, [1], skip_header=True, quoting=csv.QUOTE_MINIMAL)
+    return out
+
+
+def mrpc_sentences(path: Path) -> list[str]:
+    out: list[str] = []
+    for file in sorted(path.glob("*.tsv")):
+        out += _tsv_columns(file, [3, 4], skip_header=True, quoting=csv.QUOTE_NONE)
+    return out
+
+
+def sts_sentences(path: Path) -> list[str]:
+    out: list[str] = []
+    for file in sorted(path.glob("*.tsv")):
+        out += _tsv_columns(file, [1, 2], skip_header=False, quoting=csv.QUOTE_NONE)
+    return out
+
+
+def quantemp_sentences(path: Path) -> list[str]:
+    out: list[str] = []
+    for file in sorted(path.glob("*.csv")):
+        with file.open(newline="", encoding="utf-8") as fh:
+            rows = csv.reader(fh, delimiter="@")
+            next(rows, None)
+            out += [" ".join(row[0].strip('"').split()) for row in rows if row and row[0].strip('" ')]
+    return out
+
+
+SOURCES = [
+    ("ruwa", ruwa_sentences),
+    ("bbc", bbc_sentences),
+    ("clef2020", clef_sentences),
+    ("mrpc", mrpc_sentences),
+    ("sts-news", sts_sentences),
+    ("quantemp", quantemp_sentences),
+]
+
+
+def build_sentences(data: Path, limit: int) -> tuple[list[str], dict[str, int]]:
+    """Unique sentences of every source that is present, in order, and how many each one added."""
     seen: dict[str, None] = {}
-    for text in ruwa_sentences(ruwa) + bbc_sentences(bbc):
-        seen.setdefault(text, None)
-    return list(seen)[:limit]
+    added: dict[str, int] = {}
+    for name, read in SOURCES:
+        folder = data / name
+        if not folder.is_dir():
+            continue
+        before = len(seen)
+        for text in read(folder):
+            if len(seen) >= limit:
+                break
+            seen.setdefault(text, None)
+        added[name] = len(seen) - before
+    return list(seen), added
 
 
 def embed_cached(texts: list[str]) -> tuple[np.ndarray, float, bool]:
@@ -122,8 +192,7 @@ def run_paraphrase_mining(emb: np.ndarray, floor: float, k: int) -> tuple[set[tu
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--ruwa", type=Path, default=RUWA)
-    parser.add_argument("--bbc", type=Path, default=BBC)
+    parser.add_argument("--data", type=Path, default=DATA, help="the shared data folder")
     parser.add_argument("--limit", type=int, default=100_000)
     parser.add_argument("--floor", type=float, action="append", help="repeatable; default 0.75")
     parser.add_argument("--k", type=int, default=20)
@@ -133,13 +202,20 @@ def main(argv: list[str] | None = None) -> int:
     faiss.omp_set_num_threads(os.cpu_count() or 1)
     torch.set_num_threads(os.cpu_count() or 1)
 
-    texts = build_sentences(args.ruwa, args.bbc, args.limit)
-    print(f"sentences: {len(texts)} (unique; RUWA titles/subheadings + BBC headlines/claim sentences)")
+    texts, added = build_sentences(args.data, args.limit)
+    if not texts:
+        print(f"no data sets found under {args.data}", file=sys.stderr)
+        return 2
+    parts = ", ".join(f"{name} {n:,}" for name, n in added.items())
+    print(f"sentences: {len(texts):,} unique ({parts})")
     emb, embed_seconds, cached = embed_cached(texts)
     rate = len(texts) / embed_seconds
     where = "read from the cache; it took" if cached else "took"
     print(f"embedding ({emb.shape[1]}-d, once): {where} {embed_seconds:.1f} s ({rate:.0f} sentences/s)")
-    print(f"threads: faiss {faiss.omp_get_max_threads()}, torch {torch.get_num_threads()}; k={args.k}")
+    print(
+        f"threads: faiss {faiss.omp_get_max_threads()}, torch {torch.get_num_threads()}; k={args.k}; "
+        f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}"
+    )
 
     for floor in floors:
         ours, t_ours = run_self_join(emb, floor, args.k)
