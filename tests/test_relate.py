@@ -365,3 +365,26 @@ def test_same_day_tolls_without_such_a_cue_conflict() -> None:
         published="2022-07-14",
     )
     assert judge(a, b, 0.9).relation == "conflict"
+
+
+def test_opposed_speakers_conflict_only_over_what_is_denied() -> None:
+    denial = view(
+        1,
+        "Russian officials deny that their forces have fired cluster munitions at civilian areas.",
+        attribution="Russia",
+    )
+    accusation = view(
+        2,
+        "Amnesty International said Russian forces fired cluster munitions at civilian areas of Kharkiv.",
+        attribution="Amnesty International",
+    )
+    aside = view(
+        3,
+        "Campaigners said every use of cluster munitions in Ukraine should be condemned, whichever side is "
+        "responsible.",
+        attribution="Campaigners",
+    )
+    j = judge(denial, accusation, 0.65)
+    assert j.relation == "conflict" and j.cue == "negation"
+    assert "according to Russia vs Amnesty International" in j.reason
+    assert judge(denial, aside, 0.64).relation == "related"

@@ -171,7 +171,10 @@ _SPEAKER_WORDS = frozenset(
 
 
 def _stem(word: str) -> str:
-    """A crude suffix stripper: enough to match "shelled" with "shell" and "strikes" with "strike"."""
+    """A crude suffix stripper: enough to match "shelled" with "shell", "strikes" with "strike" and
+    "killings" with "killed"."""
+    if word.endswith("ings") and len(word) >= 8:
+        word = word[:-1]  # "killings" -> "killing" -> "kill"
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
@@ -741,6 +744,12 @@ def _denies(neg: ClaimView, plain: ClaimView) -> bool:
     )
 
 
+def _states_most_of(plain: ClaimView, scopes: list[set[str]]) -> bool:
+    """More than half the words of one of ``scopes`` are in ``plain``."""
+    words = _content_words(plain.text, drop_speakers=True)
+    return any(2 * len(scope & words) > len(scope) for scope in scopes)
+
+
 def _same_speaker(a: str | None, b: str | None) -> bool:
     """ "Lamo" and "Adrian Lamo" are one speaker."""
     if a is None or b is None:
@@ -774,7 +783,14 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
         # opposition and the similarity of the sentences carry the judgement.
         neg_a, neg_b = bool(_negated(a.text)), bool(_negated(b.text))
         plain = b if neg_a else a  # the side without a negation
-        denial = neg_a != neg_b and overlap >= 0.1 and not _REFUSAL.search(plain.text)
+        denier = a if neg_a else b
+        denial = (
+            neg_a != neg_b
+            and overlap >= 0.1
+            and not _REFUSAL.search(plain.text)
+            # the sentences say much the same, or the other side states most of what is denied
+            and (similarity >= TEXT_CUE_SIMILARITY or _states_most_of(plain, _negated(denier.text)))
+        )
         first = neg_a
     else:
         # One voice, or none: a conflict when one side negates the very words the other states.
