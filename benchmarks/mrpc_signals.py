@@ -25,7 +25,8 @@ from eval_mrpc import find_split, load
 
 from xcheck.embed import SentenceTransformerEmbedder
 from xcheck.pairing.evaluate import LabelledPair
-from xcheck.pairing.relate import DUPLICATE, _content_words, _jaccard
+from xcheck.pairing.relate import DUPLICATE
+from xcheck.pairing.text import content_words, jaccard
 
 
 def token_alignment(emb: SentenceTransformerEmbedder, pairs: list[LabelledPair]) -> np.ndarray:
@@ -51,10 +52,10 @@ def word_signals(pairs: list[LabelledPair]) -> np.ndarray:
     """(Jaccard, containment, one-sided words) of content words per pair."""
     rows = []
     for p in pairs:
-        wa, wb = _content_words(p.a), _content_words(p.b)
+        wa, wb = content_words(p.a), content_words(p.b)
         shared = len(wa & wb)
         rows.append(
-            (_jaccard(wa, wb), shared / max(1, min(len(wa), len(wb))), max(len(wa - wb), len(wb - wa)))
+            (jaccard(wa, wb), shared / max(1, min(len(wa), len(wb))), max(len(wa - wb), len(wb - wa)))
         )
     return np.array(rows, dtype=np.float64)
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..claims import vocab
 from ..claims.polarity import negation_scopes
-from ..ingest.dates import MONTH_NUMBERS
+from .places import claim_places, place_label, scope_clash, speaker_base
+from .text import content_list, content_words, jaccard, norm_text
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
 JUDGE_VERSION = "6"
@@ -45,61 +45,6 @@ PARAPHRASE_SIMILARITY = 0.8
 TEXT_CUE_SIMILARITY = 0.75
 
 _SEVERITY = {RELATED: 0, DUPLICATE: 1, CONSISTENT: 2, UPDATE: 3, CONFLICT: 4}
-_NEGATORS = frozenset(
-    [
-        "not",
-        "no",
-        "never",
-        "neither",
-        "nor",
-        "none",
-        "nobody",
-        "nothing",
-        "without",
-        "denied",
-        "denies",
-        "deny",
-        "n't",
-    ]
-)
-_STOP = frozenset(
-    [
-        *vocab.ARTICLES,
-        *vocab.BE,
-        *vocab.HAVE,
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "by",
-        "with",
-        "from",
-        "and",
-        "or",
-        "but",
-        "as",
-        "that",
-        "this",
-        "these",
-        "those",
-        "it",
-        "its",
-        "their",
-        "there",
-        "said",
-        "says",
-        "say",
-        "according",
-        "than",
-        "more",
-        "less",
-        "about",
-    ]
-)
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\d[\d,.]*")
-_MONTHS = frozenset(MONTH_NUMBERS)
 
 
 @dataclass(frozen=True)
@@ -136,70 +81,6 @@ class Judgement:
 
 
 # -- small helpers ------------------------------------------------------------------------------
-
-
-def _norm_text(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
-
-
-_SPEAKER_WORDS = frozenset(
-    [
-        "kyiv",
-        "moscow",
-        "kremlin",
-        "ukraine",
-        "ukraine's",
-        "russia",
-        "russia's",
-        "ukrainian",
-        "russian",
-        "says",
-        "said",
-        "claims",
-        "claimed",
-        "according",
-        "ministry",
-        "defence",
-        "defense",
-        "military",
-        "officials",
-        "official",
-        "spokesman",
-        "spokeswoman",
-    ]
-)
-
-
-def _stem(word: str) -> str:
-    """A crude suffix stripper: enough to match "shelled" with "shell", "strikes" with "strike" and
-    "killings" with "killed"."""
-    if word.endswith("ings") and len(word) >= 8:
-        word = word[:-1]  # "killings" -> "killing" -> "kill"
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
-def _content_list(text: str, *, drop_numbers: bool = False, drop_speakers: bool = False) -> list[str]:
-    words = []
-    for w in _WORD.findall(text.lower()):
-        if w in _STOP or w in _NEGATORS or w.endswith("n't"):
-            continue
-        if drop_numbers and (w[0].isdigit() or w in _MONTHS):
-            continue
-        if drop_speakers and w in _SPEAKER_WORDS:
-            continue
-        words.append(_stem(w))
-    return words
-
-
-def _content_words(text: str, *, drop_numbers: bool = False, drop_speakers: bool = False) -> set[str]:
-    return set(_content_list(text, drop_numbers=drop_numbers, drop_speakers=drop_speakers))
-
-
-def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a | b else 1.0
 
 
 def _iso(value: str | None) -> date | None:
@@ -263,120 +144,13 @@ def _subjects_fit(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-@dataclass(frozen=True)
-class _Place:
-    name: str  # lower case
-    label: str  # for reasons: "Kharkiv region", "Kharkiv city", "Kramatorsk railway station"
-    type: str  # city | region | country | other
-    explicit: bool  # "the city of Kharkiv", "the Kharkiv region"; a bare "Kharkiv" is not
-
-
-_RANK = {"city": 0, "other": 0, "region": 1, "country": 2}
-
-
-_CAPITALS = {
-    "kyiv": "Ukraine",
-    "kiev": "Ukraine",
-    "moscow": "Russia",
-    "kremlin": "Russia",
-    "washington": "United States",
-    "beijing": "China",
-    "london": "United Kingdom",
-    "paris": "France",
-    "berlin": "Germany",
-    "minsk": "Belarus",
-}
-
-
-def _speaker_base(frame: dict[str, Any]) -> str | None:
-    """ "Russia (defence ministry)" -> "Russia"."""
-    speaker = frame.get("attribution")
-    return str(speaker).split(" (")[0] if speaker else None
-
-
-def _places(frame: dict[str, Any]) -> list[_Place]:
-    """The places a claim is about, most specific first.
-
-    A bare "Kharkiv" (as in "the Kharkiv Regional Military Administration") gives way to "the Kharkiv
-    region" or "the city of Kharkiv" in the same sentence, and countries give way to anything inside them.
-    """
-    out = []
-    for p in frame.get("places", []):
-        if not p.get("name"):
-            continue
-        kind = str(p.get("type") or "other")
-        name = str(p["name"])
-        explicit = kind != "city" or "city" in str(p.get("text") or "").lower()
-        label = {"city": f"{name} city", "region": f"{name} region"}.get(kind, name) if explicit else name
-        out.append(_Place(name.lower(), label, kind, explicit))
-    speaker = _speaker_base(frame)
-    if speaker:  # "Kyiv says ...", "Russia's defence ministry says ...": the speaker, not the place
-        out = [p for p in out if p.name != speaker.lower() and _CAPITALS.get(p.name) != speaker]
-    named = {p.name for p in out if p.type in ("city", "region") and p.explicit}
-    out = [p for p in out if p.explicit or p.name not in named]
-    if any(p.type != "country" for p in out):
-        out = [p for p in out if p.type != "country"]
-    return sorted(out, key=lambda p: _RANK.get(p.type, 0))
-
-
-def _inside(small: str, big: str) -> bool:
-    """ "kramatorsk railway station" lies in "kramatorsk"."""
-    return small.startswith(big + " ")
-
-
-def _places_fit(a: _Place, b: _Place) -> bool:
-    if a.name == b.name:
-        if a.type == b.type:
-            return True
-        if {a.type, b.type} == {"city", "region"}:
-            return not (a.explicit and b.explicit)  # a bare "Kharkiv" may mean either
-        return True
-    return _inside(a.name, b.name) or _inside(b.name, a.name)
-
-
-def _place_label(frame: dict[str, Any]) -> str | None:
-    places = _places(frame)
-    return places[0].label if places else None
-
-
-def _scope_words(scope: str) -> set[str]:
-    return {w for w in _WORD.findall(scope.lower()) if w not in _STOP and w not in ("a", "an", "the")}
-
-
-def _scopes_fit(sa: str, sb: str) -> bool:
-    """Periods and events agree when their words do.
-
-    "the strike on the Kremenchuk shopping centre" and "the strike on a shopping centre in Kremenchuk" are
-    one event; "since 2022-02-24" and "over the past day" are not one period.
-    """
-    wa, wb = _scope_words(sa), _scope_words(sb)
-    if not wa or not wb:
-        return True
-    return wa <= wb or wb <= wa or _jaccard(wa, wb) >= 0.5
-
-
-def _scope_clash(a: ClaimView, b: ClaimView) -> str | None:
-    """Why the two claims are not about the same place, period, event or treaty; None when they may be."""
-    pa, pb = _places(a.frame), _places(b.frame)
-    if pa and pb and not any(_places_fit(x, y) for x in pa for y in pb):
-        return f"different places: {pa[0].label} vs {pb[0].label}"
-    sa, sb = a.frame.get("scope"), b.frame.get("scope")
-    if sa and sb and not _scopes_fit(sa, sb):
-        return f"different periods or events: {sa} vs {sb}"
-    ta = {e["name"] for e in a.frame.get("entities", []) if e.get("type") == "treaty"}
-    tb = {e["name"] for e in b.frame.get("entities", []) if e.get("type") == "treaty"}
-    if ta and tb and not ta & tb:
-        return f"different treaties: {', '.join(sorted(ta))} vs {', '.join(sorted(tb))}"
-    return None
-
-
 def _context(a: ClaimView, b: ClaimView) -> str:
     """The shared frame of a pair, for the reason: period, place, and how far apart the reports are."""
     parts: list[str] = []
     sa, sb = a.frame.get("scope"), b.frame.get("scope")
     if sa and sa == sb:
         parts.append(f"both {sa}" if sa.startswith(("since", "in ", "over", "during")) else sa)
-    place = _place_label(a.frame) or _place_label(b.frame)
+    place = place_label(a.frame) or place_label(b.frame)
     if place:
         parts.append(place)
     da, db = _as_of(a), _as_of(b)
@@ -397,7 +171,7 @@ def _speakers(a: ClaimView, b: ClaimView) -> str:
 
 def _confidence(similarity: float, a: ClaimView, b: ClaimView, base: float) -> float:
     known = 0
-    if _places(a.frame) and _places(b.frame):
+    if claim_places(a.frame) and claim_places(b.frame):
         known += 1
     if _as_of(a) and _as_of(b):
         known += 1
@@ -541,11 +315,11 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
                 matches.append((qa, qb))
     if not matches:
         return None
-    clash = _scope_clash(a, b) or _different_days(a, b)
+    clash = scope_clash(a.frame, b.frame) or _different_days(a, b)
     if clash is None and all(qa["measure"] in _MONEY and not _agree(qa, qb) for qa, qb in matches):
-        words_a = _content_words(a.text, drop_numbers=True)
-        words_b = _content_words(b.text, drop_numbers=True)
-        if _jaccard(words_a, words_b) < 0.5:
+        words_a = content_words(a.text, drop_numbers=True)
+        words_b = content_words(b.text, drop_numbers=True)
+        if jaccard(words_a, words_b) < 0.5:
             clash = "amounts of money for what may be different purposes"
     if clash:
         qa, qb = matches[0]
@@ -674,7 +448,7 @@ def _membership(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | No
                     )
                 )
             else:
-                rel = DUPLICATE if _norm_text(a.text) == _norm_text(b.text) else CONSISTENT
+                rel = DUPLICATE if norm_text(a.text) == norm_text(b.text) else CONSISTENT
                 verdicts.append(Judgement(rel, _confidence(similarity, a, b, 0.5), head, "membership"))
     if not verdicts:
         return None
@@ -699,7 +473,7 @@ def _event_dates(text: str) -> list[tuple[str, set[str], str]]:
     out = []
     for m in _EVENT_DATE.finditer(text):
         before = text[max(0, m.start() - 60) : m.start(1)]
-        words = _content_words(" ".join(before.split()[-5:]), drop_numbers=True, drop_speakers=True)
+        words = content_words(" ".join(before.split()[-5:]), drop_numbers=True, drop_speakers=True)
         out.append((m.group(1).lower(), words, re.sub(r",?\s*\d{4}$", "", m.group(2)).lower()))
     return out
 
@@ -720,7 +494,7 @@ def _negated(text: str, *, without: bool = False) -> list[set[str]]:
     """The content words each main-clause negation of a text negates (its first few)."""
     out = []
     for start, end in negation_scopes(text, without=without):
-        words = [w for w in _content_list(text[start:end], drop_speakers=True) if w not in _AUXILIARY]
+        words = [w for w in content_list(text[start:end], drop_speakers=True) if w not in _AUXILIARY]
         if words:
             out.append(set(words[:_SCOPE_WORDS]))
     return out
@@ -737,7 +511,7 @@ def _denies(neg: ClaimView, plain: ClaimView) -> bool:
     scopes = _negated(neg.text)
     if not scopes:
         return False
-    plain_words = _content_words(plain.text, drop_speakers=True)
+    plain_words = content_words(plain.text, drop_speakers=True)
     negated_in_plain: set[str] = set().union(*_negated(plain.text, without=True))
     return any(
         3 * len(scope & plain_words) >= 2 * len(scope) and not scope & negated_in_plain for scope in scopes
@@ -746,7 +520,7 @@ def _denies(neg: ClaimView, plain: ClaimView) -> bool:
 
 def _states_most_of(plain: ClaimView, scopes: list[set[str]]) -> bool:
     """More than half the words of one of ``scopes`` are in ``plain``."""
-    words = _content_words(plain.text, drop_speakers=True)
+    words = content_words(plain.text, drop_speakers=True)
     return any(2 * len(scope & words) > len(scope) for scope in scopes)
 
 
@@ -760,7 +534,7 @@ def _same_speaker(a: str | None, b: str | None) -> bool:
 
 def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
     """Negation, event dates and changed numbers, for statements that say the same apart from them."""
-    if _scope_clash(a, b):
+    if scope_clash(a.frame, b.frame):
         return None
     same_polarity = not (_denies(a, b) or _denies(b, a))
     clash = _event_date_clash(a.text, b.text)
@@ -774,9 +548,9 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
         )
     if similarity < TEXT_CUE_SIMILARITY - 0.15:
         return None
-    words_a, words_b = _content_words(a.text, drop_speakers=True), _content_words(b.text, drop_speakers=True)
-    overlap = _jaccard(words_a, words_b)
-    speakers = (_speaker_base(a.frame), _speaker_base(b.frame))
+    words_a, words_b = content_words(a.text, drop_speakers=True), content_words(b.text, drop_speakers=True)
+    overlap = jaccard(words_a, words_b)
+    speakers = (speaker_base(a.frame), speaker_base(b.frame))
     opposed = all(speakers) and not _same_speaker(*speakers)
     if opposed:
         # Two parties contradicting each other ("Kyiv says X", "Moscow denies X") share few words; their
@@ -811,9 +585,9 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
     if similarity < TEXT_CUE_SIMILARITY:
         return None
     dates_a, dates_b = set(a.frame.get("dates", [])), set(b.frame.get("dates", []))
-    plain_a = _content_words(a.text, drop_numbers=True)
-    plain_b = _content_words(b.text, drop_numbers=True)
-    if dates_a and dates_b and not dates_a & dates_b and same_polarity and _jaccard(plain_a, plain_b) >= 0.6:
+    plain_a = content_words(a.text, drop_numbers=True)
+    plain_b = content_words(b.text, drop_numbers=True)
+    if dates_a and dates_b and not dates_a & dates_b and same_polarity and jaccard(plain_a, plain_b) >= 0.6:
         return Judgement(
             CONFLICT,
             _confidence(similarity, a, b, 0.4),
@@ -823,7 +597,7 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
     va = sorted(q["text"] for q in a.frame.get("quantities", []))
     vb = sorted(q["text"] for q in b.frame.get("quantities", []))
     years_a, years_b = set(_YEAR.findall(a.text)), set(_YEAR.findall(b.text))
-    if va and vb and va != vb and same_polarity and years_a == years_b and _jaccard(plain_a, plain_b) >= 0.8:
+    if va and vb and va != vb and same_polarity and years_a == years_b and jaccard(plain_a, plain_b) >= 0.8:
         da, db = _as_of(a), _as_of(b)
         rel = UPDATE if da and db and da != db else CONFLICT
         return Judgement(
@@ -851,7 +625,7 @@ def judge(
     ``duplicate_similarity``: how similar two statements with nothing to tell them apart must be to be
     called duplicates (the benchmarks tune it on training data).
     """
-    if _norm_text(a.text) == _norm_text(b.text):
+    if norm_text(a.text) == norm_text(b.text):
         return Judgement(
             DUPLICATE, round(min(0.99, 0.8 + 0.2 * similarity), 2), "same statement" + _context(a, b)
         )

@@ -1,0 +1,116 @@
+"""Where and when a claim is: its places (city, region, country, landmark) and its period or event,
+and whether two claims can be about the same ones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .text import STOP, WORD, jaccard
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # lower case
+    label: str  # for reasons: "Kharkiv region", "Kharkiv city", "Kramatorsk railway station"
+    type: str  # city | region | country | other
+    explicit: bool  # "the city of Kharkiv", "the Kharkiv region"; a bare "Kharkiv" is not
+
+
+_RANK = {"city": 0, "other": 0, "region": 1, "country": 2}
+
+
+_CAPITALS = {
+    "kyiv": "Ukraine",
+    "kiev": "Ukraine",
+    "moscow": "Russia",
+    "kremlin": "Russia",
+    "washington": "United States",
+    "beijing": "China",
+    "london": "United Kingdom",
+    "paris": "France",
+    "berlin": "Germany",
+    "minsk": "Belarus",
+}
+
+
+def speaker_base(frame: dict[str, Any]) -> str | None:
+    """ "Russia (defence ministry)" -> "Russia"."""
+    speaker = frame.get("attribution")
+    return str(speaker).split(" (")[0] if speaker else None
+
+
+def claim_places(frame: dict[str, Any]) -> list[Place]:
+    """The places a claim is about, most specific first.
+
+    A bare "Kharkiv" (as in "the Kharkiv Regional Military Administration") gives way to "the Kharkiv
+    region" or "the city of Kharkiv" in the same sentence, and countries give way to anything inside them.
+    """
+    out = []
+    for p in frame.get("places", []):
+        if not p.get("name"):
+            continue
+        kind = str(p.get("type") or "other")
+        name = str(p["name"])
+        explicit = kind != "city" or "city" in str(p.get("text") or "").lower()
+        label = {"city": f"{name} city", "region": f"{name} region"}.get(kind, name) if explicit else name
+        out.append(Place(name.lower(), label, kind, explicit))
+    speaker = speaker_base(frame)
+    if speaker:  # "Kyiv says ...", "Russia's defence ministry says ...": the speaker, not the place
+        out = [p for p in out if p.name != speaker.lower() and _CAPITALS.get(p.name) != speaker]
+    named = {p.name for p in out if p.type in ("city", "region") and p.explicit}
+    out = [p for p in out if p.explicit or p.name not in named]
+    if any(p.type != "country" for p in out):
+        out = [p for p in out if p.type != "country"]
+    return sorted(out, key=lambda p: _RANK.get(p.type, 0))
+
+
+def _inside(small: str, big: str) -> bool:
+    """ "kramatorsk railway station" lies in "kramatorsk"."""
+    return small.startswith(big + " ")
+
+
+def places_fit(a: Place, b: Place) -> bool:
+    if a.name == b.name:
+        if a.type == b.type:
+            return True
+        if {a.type, b.type} == {"city", "region"}:
+            return not (a.explicit and b.explicit)  # a bare "Kharkiv" may mean either
+        return True
+    return _inside(a.name, b.name) or _inside(b.name, a.name)
+
+
+def place_label(frame: dict[str, Any]) -> str | None:
+    places = claim_places(frame)
+    return places[0].label if places else None
+
+
+def _scope_words(scope: str) -> set[str]:
+    return {w for w in WORD.findall(scope.lower()) if w not in STOP and w not in ("a", "an", "the")}
+
+
+def scopes_fit(sa: str, sb: str) -> bool:
+    """Periods and events agree when their words do.
+
+    "the strike on the Kremenchuk shopping centre" and "the strike on a shopping centre in Kremenchuk" are
+    one event; "since 2022-02-24" and "over the past day" are not one period.
+    """
+    wa, wb = _scope_words(sa), _scope_words(sb)
+    if not wa or not wb:
+        return True
+    return wa <= wb or wb <= wa or jaccard(wa, wb) >= 0.5
+
+
+def scope_clash(fa: dict[str, Any], fb: dict[str, Any]) -> str | None:
+    """Why the two claims are not about the same place, period, event or treaty; None when they may be."""
+    pa, pb = claim_places(fa), claim_places(fb)
+    if pa and pb and not any(places_fit(x, y) for x in pa for y in pb):
+        return f"different places: {pa[0].label} vs {pb[0].label}"
+    sa, sb = fa.get("scope"), fb.get("scope")
+    if sa and sb and not scopes_fit(sa, sb):
+        return f"different periods or events: {sa} vs {sb}"
+    ta = {e["name"] for e in fa.get("entities", []) if e.get("type") == "treaty"}
+    tb = {e["name"] for e in fb.get("entities", []) if e.get("type") == "treaty"}
+    if ta and tb and not ta & tb:
+        return f"different treaties: {', '.join(sorted(ta))} vs {', '.join(sorted(tb))}"
+    return None
