@@ -292,6 +292,10 @@ def main() -> None:
         [i for i in falling if i in paired and judgements[i].relation == UPDATE],
     )
     brief(
+        "falling pairs judged related or consistent (conflicts missed, or the script's misreadings)",
+        [i for i in falling if i in paired and judgements[i].relation in (RELATED, CONSISTENT)],
+    )
+    brief(
         "same-day pairs judged conflict",
         [i for i in same_day if i in paired and judgements[i].relation == CONFLICT],
     )

@@ -343,9 +343,11 @@ def test_overlapping_amounts_of_money_are_not_different_purposes() -> None:
         "Death toll from the missile strike on the Kremenchuk mall grows to 11.",
         "The death toll from the strike on the Kremenchuk mall has grown to 11.",
         "First data on the Kremenchuk mall strike: 11 dead.",
+        "Currently, 11 people are reported killed in the strike on the Kremenchuk mall.",
+        "As of 19:30, 11 people were killed in the strike on the Kremenchuk mall.",  # only one side is timed
     ],
 )
-def test_same_day_tolls_with_a_rise_or_early_cue_are_updates(early: str) -> None:
+def test_same_day_tolls_with_a_rise_or_provisional_cue_are_updates(early: str) -> None:
     a = view(1, "Two people were killed in the strike on the Kremenchuk mall.", published="2022-06-27")
     a = ClaimView(1, 1, a.text, {"quantities": [q("Two", 2, 2, "killed")]}, published="2022-06-27")
     b = ClaimView(2, 2, early, {"quantities": [q("11", 11, 11, "killed")]}, published="2022-06-27")
@@ -388,3 +390,21 @@ def test_opposed_speakers_conflict_only_over_what_is_denied() -> None:
     assert j.relation == "conflict" and j.cue == "negation"
     assert "according to Russia vs Amnesty International" in j.reason
     assert judge(denial, aside, 0.64).relation == "related"
+
+
+def test_same_day_tolls_stamped_with_the_same_time_conflict() -> None:
+    a = ClaimView(
+        1,
+        1,
+        "As of 19:30, 10 people were killed.",
+        {"quantities": [q("10", 10, 10, "killed")]},
+        published="2022-06-27",
+    )
+    b = ClaimView(
+        2,
+        2,
+        "As of 19:30, 14 people were killed.",
+        {"quantities": [q("14", 14, 14, "killed")]},
+        published="2022-06-27",
+    )
+    assert judge(a, b, 0.95).relation == "conflict"

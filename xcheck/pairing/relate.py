@@ -243,19 +243,23 @@ _RISE = re.compile(
     r"grew|grown|grows|growing|soared|reached)\b",
     re.I,
 )
-# An early count of the day, which later counts may exceed ("First data on the casualties: two dead").
-_EARLY = re.compile(
-    r"\b(?:first (?:data|reports?|figures?)|preliminary|initial(?:ly)?|early reports?)\b", re.I
+# A count the report itself calls early or provisional ("First data on the casualties: two dead",
+# "Currently, 18 people were reported killed", "the toll so far").
+_PROVISIONAL = re.compile(
+    r"\b(?:first (?:data|reports?|figures?)|preliminary|initial(?:ly)?|early reports?|currently|so far|"
+    r"for now|as of now|at the moment)\b",
+    re.I,
 )
 
 
 def _rose_within_day(a: ClaimView, b: ClaimView) -> bool:
-    """Two same-day counts of which one says it rose or is an early count, or that are stated as of
-    different times."""
-    if any(rx.search(c.text) for rx in (_RISE, _EARLY) for c in (a, b)):
+    """Two same-day counts that may be two moments of a rising count: one says it rose or calls itself
+    provisional, or they are stated as of different times of day, or only one is stamped with a time
+    ("As of 19:30, 10 people were killed" vs "at least two were killed")."""
+    if any(rx.search(c.text) for rx in (_RISE, _PROVISIONAL) for c in (a, b)):
         return True
     ma, mb = _moment(a.text), _moment(b.text)
-    return bool(ma) and bool(mb) and ma != mb
+    return (bool(ma) and bool(mb) and ma != mb) or bool(ma) != bool(mb)
 
 
 def _same_moment(a: ClaimView, b: ClaimView) -> bool:
