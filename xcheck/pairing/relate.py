@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..claims.polarity import negation_scopes
+from .negation import denies, negated, same_speaker, states_most_of
 from .places import claim_places, place_label, scope_clash, speaker_base
-from .text import content_list, content_words, jaccard, norm_text
+from .text import content_words, jaccard, norm_text
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
 JUDGE_VERSION = "6"
@@ -491,56 +491,11 @@ def _event_date_clash(a: str, b: str) -> tuple[str, str, str] | None:
     return None
 
 
-_SCOPE_WORDS = 4
-
-
-def _negated(text: str, *, without: bool = False) -> list[set[str]]:
-    """The content words each main-clause negation of a text negates (its first few)."""
-    out = []
-    for start, end in negation_scopes(text, without=without):
-        words = [w for w in content_list(text[start:end], drop_speakers=True) if w not in _AUXILIARY]
-        if words:
-            out.append(set(words[:_SCOPE_WORDS]))
-    return out
-
-
-_AUXILIARY = frozenset(
-    ["do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must"]
-)
-
-
-def _denies(neg: ClaimView, plain: ClaimView) -> bool:
-    """``neg`` negates what ``plain`` states: most words of a negated clause of ``neg`` are in ``plain``,
-    which does not negate them itself ("states without the death penalty" negates as "does not have")."""
-    scopes = _negated(neg.text)
-    if not scopes:
-        return False
-    plain_words = content_words(plain.text, drop_speakers=True)
-    negated_in_plain: set[str] = set().union(*_negated(plain.text, without=True))
-    return any(
-        3 * len(scope & plain_words) >= 2 * len(scope) and not scope & negated_in_plain for scope in scopes
-    )
-
-
-def _states_most_of(plain: ClaimView, scopes: list[set[str]]) -> bool:
-    """More than half the words of one of ``scopes`` are in ``plain``."""
-    words = content_words(plain.text, drop_speakers=True)
-    return any(2 * len(scope & words) > len(scope) for scope in scopes)
-
-
-def _same_speaker(a: str | None, b: str | None) -> bool:
-    """ "Lamo" and "Adrian Lamo" are one speaker."""
-    if a is None or b is None:
-        return a == b
-    wa, wb = set(a.lower().split()), set(b.lower().split())
-    return wa <= wb or wb <= wa
-
-
 def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
     """Negation, event dates and changed numbers, for statements that say the same apart from them."""
     if scope_clash(a.frame, b.frame):
         return None
-    same_polarity = not (_denies(a, b) or _denies(b, a))
+    same_polarity = not (denies(a.text, b.text) or denies(b.text, a.text))
     clash = _event_date_clash(a.text, b.text)
     if clash and same_polarity and similarity >= 0.4:
         event, date_a, date_b = clash
@@ -555,11 +510,11 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
     words_a, words_b = content_words(a.text, drop_speakers=True), content_words(b.text, drop_speakers=True)
     overlap = jaccard(words_a, words_b)
     speakers = (speaker_base(a.frame), speaker_base(b.frame))
-    opposed = all(speakers) and not _same_speaker(*speakers)
+    opposed = all(speakers) and not same_speaker(*speakers)
     if opposed:
         # Two parties contradicting each other ("Kyiv says X", "Moscow denies X") share few words; their
         # opposition and the similarity of the sentences carry the judgement.
-        neg_a, neg_b = bool(_negated(a.text)), bool(_negated(b.text))
+        neg_a, neg_b = bool(negated(a.text)), bool(negated(b.text))
         plain = b if neg_a else a  # the side without a negation
         denier = a if neg_a else b
         denial = (
@@ -567,16 +522,16 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
             and overlap >= 0.1
             and not _REFUSAL.search(plain.text)
             # the sentences say much the same, or the other side states most of what is denied
-            and (similarity >= TEXT_CUE_SIMILARITY or _states_most_of(plain, _negated(denier.text)))
+            and (similarity >= TEXT_CUE_SIMILARITY or states_most_of(plain.text, negated(denier.text)))
         )
         first = neg_a
     else:
         # One voice, or none: a conflict when one side negates the very words the other states.
-        first = _denies(a, b) and not _REFUSAL.search(b.text)
+        first = denies(a.text, b.text) and not _REFUSAL.search(b.text)
         denial = (
             overlap >= 0.6
             and similarity >= TEXT_CUE_SIMILARITY
-            and (first or (_denies(b, a) and not _REFUSAL.search(a.text)))
+            and (first or (denies(b.text, a.text) and not _REFUSAL.search(a.text)))
         )
     if denial:
         which = "the first" if first else "the second"
