@@ -21,14 +21,15 @@ _EXCEPT = (
     r"not\s+less\s+than|not\s+fewer\s+than|no\s+doubt|no\s+matter|never\s+before|nothing\s+short\s+of|"
     r"no\.\s*\d+|not\s+until"
 )
+# "dont", "havent": contractions typed without their apostrophe
+_BARE_NT = r"(?:do|does|did|is|are|was|were|has|have|had|wo|would|could|should|ca|must)nt"
 _CUE = (
     r"not|no|never|none|nobody|no\s+one|nothing|neither|nor|cannot|no\s+longer|"
-    r"den(?:y|ied|ies|ying)|[a-z]+n['’]t|"
-    r"(?:do|does|did|is|are|was|were|has|have|had|wo|would|could|should|ca|must)nt"
+    rf"den(?:y|ied|ies|ying)|[a-z]+n['’]t|{_BARE_NT}"
 )
 NEGATION_RE = re.compile(rf"\b(?:(?P<x>{_EXCEPT})|(?P<neg>{_CUE}))\b", re.IGNORECASE)
 _QUICK = re.compile(
-    r"\bno|\bnot|n['’]?t\b|\bnever|\bneither|\bnor\b|\bden[yi]|\bcannot|\bwithout", re.IGNORECASE
+    rf"\bno|\bnot|n['’]t\b|\b{_BARE_NT}\b|\bnever|\bneither|\bnor\b|\bden[yi]|\bcannot", re.IGNORECASE
 )
 
 
@@ -66,11 +67,11 @@ def negation_scopes(sentence: str, *, without: bool = False) -> list[tuple[int, 
     whose names were not released, ...") add a side remark and are not the claim's negation.
     ``without``: count "without" ("states without the death penalty") as a cue too.
     """
-    if not _QUICK.search(sentence):
-        return []
-    cues = [m.span("neg") for m in NEGATION_RE.finditer(sentence) if m.group("neg")]
+    cues = negation_cues(sentence)
     if without:
         cues += [m.span() for m in _WITHOUT.finditer(sentence)]
+    if not cues:
+        return []
     asides = [m.span() for m in _ASIDE.finditer(sentence)]
     scopes = []
     for start, end in sorted(cues):

@@ -86,7 +86,7 @@ def place_label(frame: dict[str, Any]) -> str | None:
 
 
 def _scope_words(scope: str) -> set[str]:
-    return {w for w in WORD.findall(scope.lower()) if w not in STOP and w not in ("a", "an", "the")}
+    return {w for w in WORD.findall(scope.lower()) if w not in STOP}
 
 
 def scopes_fit(sa: str, sb: str) -> bool:

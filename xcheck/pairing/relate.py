@@ -259,7 +259,7 @@ def _rose_within_day(a: ClaimView, b: ClaimView) -> bool:
     if any(rx.search(c.text) for rx in (_RISE, _PROVISIONAL) for c in (a, b)):
         return True
     ma, mb = _moment(a.text), _moment(b.text)
-    return (bool(ma) and bool(mb) and ma != mb) or bool(ma) != bool(mb)
+    return bool(ma or mb) and ma != mb
 
 
 def _same_moment(a: ClaimView, b: ClaimView) -> bool:
@@ -495,7 +495,8 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
     """Negation, event dates and changed numbers, for statements that say the same apart from them."""
     if scope_clash(a.frame, b.frame):
         return None
-    same_polarity = not (denies(a.text, b.text) or denies(b.text, a.text))
+    a_denies_b, b_denies_a = denies(a.text, b.text), denies(b.text, a.text)
+    same_polarity = not (a_denies_b or b_denies_a)
     clash = _event_date_clash(a.text, b.text)
     if clash and same_polarity and similarity >= 0.4:
         event, date_a, date_b = clash
@@ -514,24 +515,23 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
     if opposed:
         # Two parties contradicting each other ("Kyiv says X", "Moscow denies X") share few words; their
         # opposition and the similarity of the sentences carry the judgement.
-        neg_a, neg_b = bool(negated(a.text)), bool(negated(b.text))
-        plain = b if neg_a else a  # the side without a negation
-        denier = a if neg_a else b
+        scopes_a, scopes_b = negated(a.text), negated(b.text)
+        first = bool(scopes_a)
+        plain, denied = (b, scopes_a) if first else (a, scopes_b)  # plain: the side without a negation
         denial = (
-            neg_a != neg_b
+            first != bool(scopes_b)
             and overlap >= 0.1
             and not _REFUSAL.search(plain.text)
             # the sentences say much the same, or the other side states most of what is denied
-            and (similarity >= TEXT_CUE_SIMILARITY or states_most_of(plain.text, negated(denier.text)))
+            and (similarity >= TEXT_CUE_SIMILARITY or states_most_of(plain.text, denied))
         )
-        first = neg_a
     else:
         # One voice, or none: a conflict when one side negates the very words the other states.
-        first = denies(a.text, b.text) and not _REFUSAL.search(b.text)
+        first = a_denies_b and not _REFUSAL.search(b.text)
         denial = (
             overlap >= 0.6
             and similarity >= TEXT_CUE_SIMILARITY
-            and (first or (denies(b.text, a.text) and not _REFUSAL.search(a.text)))
+            and (first or (b_denies_a and not _REFUSAL.search(a.text)))
         )
     if denial:
         which = "the first" if first else "the second"
