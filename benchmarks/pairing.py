@@ -34,6 +34,9 @@ import xcheck  # noqa: F401  first: it picks OpenBLAS's kernels before FAISS loa
 import faiss
 import numpy as np
 import torch
+from _common import DATA
+from eval_mrpc import load as load_mrpc
+from quantemp_coverage import load_claims
 from sentence_transformers.util import paraphrase_mining_embeddings
 
 from xcheck.claims.segment import claim_spans
@@ -41,7 +44,6 @@ from xcheck.embed import SentenceTransformerEmbedder
 from xcheck.pairing.candidates import self_join
 from xcheck.store.vectors import VectorIndex
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 CACHE = Path(tempfile.gettempdir())
 
 
@@ -99,10 +101,12 @@ def clef_sentences(path: Path) -> list[str]:
 
 
 def mrpc_sentences(path: Path) -> list[str]:
-    out: list[str] = []
-    for file in sorted(path.glob("*.tsv")):
-        out += _tsv_columns(file, [3, 4], skip_header=True, quoting=csv.QUOTE_NONE)
-    return out
+    return [
+        " ".join(t.split())
+        for file in sorted(path.glob("*.tsv"))
+        for p in load_mrpc(file)
+        for t in (p.a, p.b)
+    ]
 
 
 def sts_sentences(path: Path) -> list[str]:
@@ -113,13 +117,7 @@ def sts_sentences(path: Path) -> list[str]:
 
 
 def quantemp_sentences(path: Path) -> list[str]:
-    out: list[str] = []
-    for file in sorted(path.glob("*.csv")):
-        with file.open(newline="", encoding="utf-8") as fh:
-            rows = csv.reader(fh, delimiter="@")
-            next(rows, None)
-            out += [" ".join(row[0].strip('"').split()) for row in rows if row and row[0].strip('" ')]
-    return out
+    return [text for claim in load_claims(path) if (text := " ".join(claim.split()))]
 
 
 SOURCES = [
