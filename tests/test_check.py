@@ -62,7 +62,8 @@ def test_corroboration_found_and_exit_zero(indexed: Path, tmp_path: Path) -> Non
     result = json.loads(line)
     assert result["document"]["source"] == "Danube Wire"
     assert result["conflicts"] == 0 and result["corroborations"] >= 1
-    [claim] = result["claims"]
+    # the headline "Kharkiv toll confirmed" is a claim too; the sentence is the one the corpus backs
+    [claim] = [c for c in result["claims"] if c["corroborating"]]
     match = claim["corroborating"][0]
     assert match["relation"] == "consistent" and match["source"] == "Northern Ledger"
     assert match["reason"].startswith("killed: 606 vs hundreds")
@@ -93,7 +94,8 @@ def test_add_reuses_the_check_embeddings(tmp_path: Path) -> None:
         items = list(read_inputs([str(write(tmp_path / "b.md", AGREES))]))
         result = check_documents(c, items, add=True)
         assert result.added is not None and result.added.documents == 1
-        assert len(fake.embedded) - before == 1  # embedded for the check, reused for the add
+        # headline and sentence: embedded for the check, reused for the add
+        assert len(fake.embedded) - before == 2
 
 
 def test_input_errors_exit_two_and_the_rest_is_checked(indexed: Path, tmp_path: Path) -> None:

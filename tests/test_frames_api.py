@@ -17,8 +17,10 @@ TOP_KEYS = {
     "entities",
     "memberships",
     "attribution",
+    "period",
+    "context_places",
 }
-QUANTITY_KEYS = {"text", "start", "end", "low", "high", "kind", "measure", "subject", "unit"}
+QUANTITY_KEYS = {"text", "start", "end", "low", "high", "kind", "measure", "subject", "unit", "role"}
 
 RICH = (
     "According to the UN refugee agency, at least 606 civilians have been killed and 1,248 injured "
@@ -43,6 +45,13 @@ def test_to_dict_has_exactly_the_documented_shape() -> None:
         ("1,248", 1248.0, 1248.0, "injured", "civilians"),
     ]
     assert d["scope"] == "since 2022-02-24"
+    assert d["period"] == {
+        "kind": "since",
+        "start": "2022-02-24",
+        "end": "2022-03-10",
+        "label": "since 2022-02-24",
+    }
+    assert [q["role"] for q in d["quantities"]] == ["total", "total"]
     assert d["dates"] == ["2022-02-24"]
     assert d["as_of"] == "2022-03-10"
     assert d["attribution"] == "UNHCR"

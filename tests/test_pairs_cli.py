@@ -177,8 +177,8 @@ def test_eval_reads_labels_and_reports_errors(tmp_path: Path, monkeypatch: pytes
                     "cue": "membership",
                 },
                 {
-                    "a": "At least 30 people were killed in Kramatorsk.",
-                    "b": "At least 50 people were killed in Kramatorsk.",
+                    "a": "At least 30 people were killed in the strike on Kramatorsk station.",
+                    "b": "At least 50 people were killed in the strike on Kramatorsk station.",
                     "a_published": "2022-04-08",
                     "b_published": "2022-04-09",
                     "label": "update",

@@ -87,17 +87,18 @@ def test_jsonl_good_and_bad_lines_go_on(tmp_path: Path) -> None:
         "",
         json.dumps({"text": "Second good article with 5 words.", "published": "bad date"}),
         json.dumps({"text": "Third good article about 12 probes."}),
+        json.dumps({"text": "", "title": "A headline alone is an article too"}),
     ]
     p = write(tmp_path / "w.jsonl", "\n".join(lines) + "\n")
     got = list(read_inputs([str(p)]))
     good, bad = docs(got), failures(got)
-    assert [d.title for d in good] == ["T1", None]
+    assert [d.title for d in good] == ["T1", None, "A headline alone is an article too"]
     assert good[0].doc_key == "id:w1" and good[0].source == "Wire" and good[0].published == "2022-05-01"
     assert good[1].origin == f"{p}:8"
     messages = [f.message for f in bad]
     assert f"{p}:2: not valid JSON" in messages[0]
     assert messages[1] == f'{p}:3: no "text" field'
-    assert messages[2] == f'{p}:4: "text" must be a non-empty string'
+    assert messages[2] == f'{p}:4: "text" must be a non-empty string (or give a "title")'
     assert messages[3].startswith(f"{p}:5: expected a JSON object")
     assert messages[4].startswith(f'{p}:7: "published"')
 

@@ -6,6 +6,7 @@ The CLI and the HTTP service are thin clients of ``Corpus``; nothing here prints
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -14,7 +15,8 @@ from typing import Any, BinaryIO
 
 import numpy as np
 
-from .claims.segment import claim_spans
+from .claims.furniture import Furniture, learn_by_source
+from .claims.segment import claim_spans, is_claim_sentence
 from .config import DEFAULT_MODEL_ID, resolve_index_dir, resolve_model_name
 from .embed import Embedder, make_embedder
 from .errors import UsageError
@@ -22,13 +24,18 @@ from .ingest.readers import read_inputs
 from .pairing.clusters import Cluster, PairRecord, build_clusters
 from .pairing.relate import JUDGE_VERSION, RELATED, RELATIONS, ClaimView, judge
 from .store.index import IndexStore
-from .types import Claim, Document, Hit, IngestFailure, IngestReport
+from .types import BODY, TITLE, Claim, Document, Hit, IngestFailure, IngestReport, Span
 
 Progress = Callable[[int, int], None]
 EMBED_CHUNK = 512
 COMMIT_EVERY_CLAIMS = 20_000
 PAIR_FLOOR = 0.45  # cosine similarity below which two claims are never paired (tuned on eval/dev.jsonl)
 PAIR_NEIGHBOURS = 20
+# Bump when claim extraction changes (segmentation, furniture, frames): the claims of an index built by
+# an older version are extracted again from the stored article text on the next write.
+EXTRACTOR_VERSION = "8"
+FURNITURE_SAMPLE = 2000  # stored items per source that furniture is learned from, with the new ones
+_FURNITURE_CHARS = 600  # furniture sits at the ends of a text: learn from its head and tail
 
 
 def _frames(texts: Sequence[str], published: str | None) -> list[dict[str, Any]]:
@@ -37,12 +44,41 @@ def _frames(texts: Sequence[str], published: str | None) -> list[dict[str, Any]]
     return [f.to_dict() for f in extract_frames(texts, published=published)]
 
 
-def claims_of(doc: Document, *, with_frames: bool = True) -> list[Claim]:
-    """The claims of one document: sentence spans minus boilerplate, each with its frame."""
-    spans = claim_spans(doc.text)
-    texts = [s.text for s in spans]
+_NO_FURNITURE = (Furniture(), Furniture())
+
+
+def claims_of(
+    doc: Document, *, with_frames: bool = True, furniture: tuple[Furniture, Furniture] | None = None
+) -> list[Claim]:
+    """The claims of one document, each with its frame: the headline when it states something, then
+    the sentences of the text, minus boilerplate and the outlet's furniture.
+
+    ``furniture``: what the document's source wraps its (title, text) in, learned from the corpus
+    (:func:`xcheck.claims.furniture.learn_by_source`). A sentence of the text that repeats the
+    headline is left out (the headline stands for it).
+    """
+    title_furniture, text_furniture = furniture or _NO_FURNITURE
+    parts: list[tuple[str, Span]] = []
+    headline = ""
+    if doc.title:
+        start, end = title_furniture.core(doc.title)
+        head = doc.title[start:end]
+        if head and is_claim_sentence(head):
+            parts.append((TITLE, Span(start, end, head)))
+            headline = _same_words(head)
+    for span in claim_spans(doc.text, keep=text_furniture.core(doc.text)):
+        if not (headline and _same_words(span.text) == headline):
+            parts.append((BODY, span))
+    texts = [s.text for _, s in parts]
     frames = _frames(texts, doc.published) if with_frames and texts else [{} for _ in texts]
-    return [Claim(text=s.text, start=s.start, end=s.end, frame=f) for s, f in zip(spans, frames, strict=True)]
+    return [
+        Claim(text=s.text, start=s.start, end=s.end, frame=f, part=part)
+        for (part, s), f in zip(parts, frames, strict=True)
+    ]
+
+
+def _same_words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 @dataclass
@@ -136,6 +172,8 @@ class Corpus:
         docs = [i for i in items if isinstance(i, Document)]
         embedder = self.embedder
         with self.store.locked():
+            self._refresh_stale(embedder)
+            furniture = self.furniture_for(docs)
             pending: list[_Pending] = []
             pending_claims = 0
             seen: set[str] = set()
@@ -145,7 +183,9 @@ class Corpus:
                     report.skipped += 1
                 else:
                     seen.add(sha)
-                    claims = claims_of(doc, with_frames=self.with_frames)
+                    claims = claims_of(
+                        doc, with_frames=self.with_frames, furniture=furniture.get(doc.source or "")
+                    )
                     pending.append(_Pending(doc, claims))
                     pending_claims += len(claims)
                 if pending and (pending_claims >= COMMIT_EVERY_CLAIMS or n == len(docs)):
@@ -164,6 +204,60 @@ class Corpus:
         report.seconds = time.perf_counter() - started
         return report
 
+    def furniture_for(self, docs: Sequence[Document]) -> dict[str, tuple[Furniture, Furniture]]:
+        """What each source of ``docs`` wraps its items in, learned from these documents and up to
+        ``FURNITURE_SAMPLE`` stored ones of the same source."""
+        items: list[tuple[str | None, str | None, str]] = [(d.source, d.title, d.text) for d in docs]
+        for source in sorted({d.source for d in docs if d.source}):
+            items.extend(self.store.sql.source_samples(source, FURNITURE_SAMPLE))
+        n = _FURNITURE_CHARS
+        return learn_by_source(
+            [
+                (src, title, text if len(text) <= 2 * n else f"{text[:n]}\n\n{text[-n:]}")
+                for src, title, text in items
+            ]
+        )
+
+    def extractor_stale(self) -> bool:
+        manifest = self.store.sql.manifest()
+        return bool(manifest) and manifest.get("extractor_version") != EXTRACTOR_VERSION
+
+    def _refresh_stale(self, embedder: Embedder) -> int:
+        """Extract the claims of every stored document again when the index was built by an older
+        extractor; vectors of unchanged sentences are reused. Call with the write lock held."""
+        sql = self.store.sql
+        if not self.extractor_stale():
+            return 0
+        done, last, upto = 0, 0, sql.max_document_id()
+        report = IngestReport()
+        while True:
+            # replaced documents get new ids above ``upto``: each stored document is read once
+            batch = sql.stored_documents(last, upto, 2000)
+            if not batch:
+                break
+            last = batch[-1][0]
+            docs = [d for _, d in batch]
+            furniture = self.furniture_for(docs)
+            pending = [
+                _Pending(
+                    d, claims_of(d, with_frames=self.with_frames, furniture=furniture.get(d.source or ""))
+                )
+                for d in docs
+            ]
+            self._commit(
+                pending,
+                embedder,
+                report,
+                None,
+                done_docs=len(pending),
+                total_docs=len(pending),
+                current=False,
+            )
+            done += len(pending)
+        with self.store.rows_transaction():
+            sql.set_manifest(extractor_version=EXTRACTOR_VERSION)
+        return done
+
     def _commit(
         self,
         pending: list[_Pending],
@@ -174,7 +268,9 @@ class Corpus:
         done_docs: int,
         total_docs: int,
         known: dict[str, np.ndarray] | None = None,
+        current: bool = True,
     ) -> None:
+        """Embed and store ``pending``; ``current``: the index is then wholly of this extractor."""
         sql = self.store.sql
         all_claims = [c for p in pending for c in p.claims]
         vectors_now = self.store.vectors()
@@ -214,6 +310,8 @@ class Corpus:
                     vectors.add(ids, np.stack([by_hash[c.text_hash] for c in p.claims]))
                 report.documents += 1
                 report.claims += len(p.claims)
+            if current:
+                sql.set_manifest(extractor_version=EXTRACTOR_VERSION)
         if progress is not None:
             progress(done_docs, total_docs)
 
@@ -267,6 +365,7 @@ class Corpus:
                 published=r["published"],
                 start=int(r["start"]),
                 end=int(r["end"]),
+                part=str(r["part"]),
             )
             for cid, r in rows.items()
         }
@@ -285,9 +384,12 @@ class Corpus:
         if not -1.0 <= want <= 1.0:
             raise UsageError(f"the similarity floor must lie between -1 and 1, got {want:g}")
         stale = sql.manifest().get("judge_version", JUDGE_VERSION) != JUDGE_VERSION
-        if not sql.unpaired_claim_ids() and want >= stored_floor and not stale:
+        refresh = self.extractor_stale()
+        if not sql.unpaired_claim_ids() and want >= stored_floor and not stale and not refresh:
             return 0
         with self.store.locked():
+            if self.extractor_stale():
+                self._refresh_stale(self.embedder)
             vectors = self.store.vectors()
             reset = want < stored_floor or stale
             new_ids = sql.all_claim_ids() if reset else sql.unpaired_claim_ids()

@@ -42,14 +42,23 @@ class Span:
     text: str
 
 
+TITLE = "title"
+BODY = "text"
+
+
 @dataclass(frozen=True)
 class Claim:
-    """A checkable sentence of a document, with its character span and frame."""
+    """A checkable sentence of a document, with its character span and frame.
+
+    ``part`` says which field the span points into: the article's ``text`` or its ``title`` (a
+    headline that states a fact is a claim too).
+    """
 
     text: str
     start: int
     end: int
     frame: dict[str, Any] = field(default_factory=dict)
+    part: str = BODY
 
     @property
     def text_hash(self) -> str:

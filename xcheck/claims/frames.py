@@ -14,19 +14,21 @@ from sentence to sentence: a treaty or membership body once named is what later 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from xcheck.claims import attribution as _attr
 from xcheck.claims import entities as _ent
 from xcheck.claims import membership as _mem
+from xcheck.claims import periods as _per
 from xcheck.claims import places as _pl
 from xcheck.claims import polarity as _pol
 from xcheck.claims import quantities as _q
 from xcheck.claims import timex as _tx
+from xcheck.claims.periods import Period
 from xcheck.claims.quantities import Quantity
 
-__all__ = ["Entity", "Frame", "Membership", "Place", "Quantity", "extract_frame", "extract_frames"]
+__all__ = ["Entity", "Frame", "Membership", "Period", "Place", "Quantity", "extract_frame", "extract_frames"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,9 @@ class Frame:
     entities: tuple[Entity, ...] = ()
     memberships: tuple[Membership, ...] = ()
     attribution: str | None = None
+    period: Period | None = None
+    # The article's places (from its headline or lede) for a claim that names none of its own.
+    context_places: tuple[Place, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -101,6 +106,8 @@ class Frame:
             "entities": [e.to_dict() for e in self.entities],
             "memberships": [m.to_dict() for m in self.memberships],
             "attribution": self.attribution,
+            "period": self.period.to_dict() if self.period else None,
+            "context_places": [p.to_dict() for p in self.context_places],
         }
 
     @classmethod
@@ -115,6 +122,8 @@ class Frame:
             entities=tuple(Entity.from_dict(e) for e in d.get("entities") or ()),
             memberships=tuple(Membership.from_dict(m) for m in d.get("memberships") or ()),
             attribution=d.get("attribution"),
+            period=Period.from_dict(d["period"]) if d.get("period") else None,
+            context_places=tuple(Place.from_dict(p) for p in d.get("context_places") or ()),
         )
 
 
@@ -134,6 +143,7 @@ class _Article:
         self.pub = _tx.parse_published(published)
         self.coref = _mem.Coref()
         self.last_speaker: str | None = None
+        self.places: tuple[Place, ...] = ()  # of the headline or lede: the article's own places
 
     def frame(self, sentence: str) -> Frame:
         pub = self.pub
@@ -178,17 +188,40 @@ class _Article:
                 else "country",
             )
 
+        as_of = _tx.as_of(sentence, date_hits, pub)
+        scope = _pl.find_scope(sentence, date_hits)
+        places = tuple(Place(p.name, p.type, p.text) for p in _pl.find_places(sentence, mentions))
+        context: tuple[Place, ...] = ()
+        if places:
+            if not self.places:
+                self.places = places
+        else:
+            context = self.places
         return Frame(
-            quantities=tuple(quantities),
+            quantities=tuple(_bind(sentence, q) for q in quantities),
             negated=_pol.is_negated(sentence),
             dates=tuple(_tx.dates_of(date_hits)),
-            as_of=_tx.as_of(sentence, date_hits, pub),
-            places=tuple(Place(p.name, p.type, p.text) for p in _pl.find_places(sentence, mentions)),
-            scope=_pl.find_scope(sentence, date_hits),
+            as_of=as_of,
+            places=places,
+            scope=scope,
             entities=tuple(ents),
             memberships=tuple(Membership(f.entity, f.relation, f.treaty, f.negated) for f in facts),
             attribution=speaker,
+            period=_per.find_period(sentence, scope, date_hits, as_of),
+            context_places=context,
         )
+
+
+def _bind(sentence: str, q: Quantity) -> Quantity:
+    """A number's role (total, increment, part) and, in coordinated phrases, its own casualty word."""
+    role = _per.quantity_role(sentence, q.start, q.end)
+    measure = q.measure
+    own = _per.casualty_after(sentence, q.end)
+    if own is not None and q.unit is None and measure not in _per.MONEY_AND_UNITS:
+        measure = own
+    if role == q.role and measure == q.measure:
+        return q
+    return replace(q, role=role, measure=measure)
 
 
 def extract_frames(sentences: Sequence[str], *, published: str | None) -> list[Frame]:

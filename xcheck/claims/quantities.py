@@ -84,6 +84,7 @@ class Quantity:
     measure: str | None = None
     subject: str | None = None
     unit: str | None = None
+    role: str = "total"  # total | increment ("six more") | part ("including 7 children")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -96,6 +97,7 @@ class Quantity:
             "measure": self.measure,
             "subject": self.subject,
             "unit": self.unit,
+            "role": self.role,
         }
 
     @classmethod
@@ -110,6 +112,7 @@ class Quantity:
             measure=d.get("measure"),
             subject=d.get("subject"),
             unit=d.get("unit"),
+            role=str(d.get("role") or "total"),
         )
 
     def contains(self, value: float) -> bool:

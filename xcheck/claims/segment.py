@@ -22,7 +22,7 @@ import re
 from xcheck.claims.boilerplate import is_boilerplate
 from xcheck.types import Span
 
-__all__ = ["claim_spans", "paragraphs", "sentences"]
+__all__ = ["claim_spans", "is_claim_sentence", "paragraphs", "sentences"]
 
 # --- paragraphs ------------------------------------------------------------------------------------------
 
@@ -252,6 +252,24 @@ def _has_min_words(sentence: str, minimum: int = _MIN_WORDS) -> bool:
     return any(count >= minimum for count, _ in enumerate(_TOKEN.finditer(sentence), start=1))
 
 
-def claim_spans(text: str) -> list[Span]:
-    """Sentences that can be claims: boilerplate and fragments of fewer than three words dropped."""
-    return [s for s in sentences(text) if _has_min_words(s.text) and not is_boilerplate(s.text)]
+def is_claim_sentence(sentence: str) -> bool:
+    """Can this sentence be a claim: three words or more, and not boilerplate."""
+    return _has_min_words(sentence) and not is_boilerplate(sentence)
+
+
+def claim_spans(text: str, keep: tuple[int, int] | None = None) -> list[Span]:
+    """Sentences that can be claims: boilerplate and fragments of fewer than three words dropped.
+
+    ``keep``: the ``(start, end)`` of the text that is the article proper (outlet furniture cut away,
+    :mod:`xcheck.claims.furniture`); sentences are clipped to it.
+    """
+    out = []
+    lo, hi = keep if keep is not None else (0, len(text))
+    for s in sentences(text):
+        start, end = _stripped(text, max(s.start, lo), min(s.end, hi))
+        if start >= end:
+            continue
+        span = s if (start, end) == (s.start, s.end) else Span(start, end, text[start:end])
+        if is_claim_sentence(span.text):
+            out.append(span)
+    return out

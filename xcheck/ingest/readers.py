@@ -115,8 +115,12 @@ def document_from_record(record: object, origin: str, line: int, default_key: st
     text = record.get("text")
     if text is None:
         raise InputError('no "text" field', path=origin, line=line)
-    if not isinstance(text, str) or not text.strip():
-        raise InputError('"text" must be a non-empty string', path=origin, line=line)
+    if not isinstance(text, str):
+        raise InputError('"text" must be a string', path=origin, line=line)
+    title = record.get("title")
+    if not text.strip() and not (isinstance(title, str) and title.strip()):
+        # a headline alone is an article too (wire items, headline feeds)
+        raise InputError('"text" must be a non-empty string (or give a "title")', path=origin, line=line)
     values: dict[str, str | None] = {}
     for key in ("id", "title", "source", "url", "published"):
         value = record.get(key)

@@ -20,11 +20,11 @@ from datetime import date
 from typing import Any
 
 from .negation import denies, negated, same_speaker, states_most_of
-from .places import claim_places, place_label, scope_clash, speaker_base
+from .places import claim_places, place_label, places_fit, scope_clash, speaker_base
 from .text import content_words, jaccard, norm_text
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "6"
+JUDGE_VERSION = "7"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -44,6 +44,15 @@ PARAPHRASE_SIMILARITY = 0.8
 # Below this, polarity or date differences alone are not trusted to be about the same statement.
 TEXT_CUE_SIMILARITY = 0.75
 
+# Two reports of one incident more than this many days apart are not taken to be about the same one.
+EVENT_WINDOW_DAYS = 3
+# A running total that grows by more than STALE_RATIO within STALE_DAYS, from at least STALE_MIN, did
+# not grow: one side repeats an old figure ("about three million refugees" on June 12, "more than six
+# million" on June 13). Early tolls after one strike (11 -> 18 -> 21) stay below STALE_MIN.
+STALE_DAYS = 3
+STALE_RATIO = 1.5
+STALE_MIN = 1000
+
 _SEVERITY = {RELATED: 0, DUPLICATE: 1, CONSISTENT: 2, UPDATE: 3, CONFLICT: 4}
 
 
@@ -59,6 +68,7 @@ class ClaimView:
     published: str | None = None
     start: int = 0
     end: int = 0
+    part: str = "text"  # the field of the document the span points into: "text" or "title"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -69,6 +79,7 @@ class ClaimView:
             "published": self.published,
             "start": self.start,
             "end": self.end,
+            "part": self.part,
         }
 
 
@@ -160,6 +171,49 @@ def _context(a: ClaimView, b: ClaimView) -> str:
     return f" ({', '.join(parts)})" if parts else ""
 
 
+def _places_of(c: ClaimView) -> list[Any]:
+    """The claim's own places, else its article's (headline or lede)."""
+    own = claim_places(c.frame)
+    if own:
+        return own
+    return claim_places(
+        {"places": c.frame.get("context_places") or [], "attribution": c.frame.get("attribution")}
+    )
+
+
+def _fact_gap(a: ClaimView, b: ClaimView) -> str | None:
+    """Why the two claims are not shown to be about one fact: place, date and period must all be
+    established and agree. None when they are.
+
+    A count of the states in one treaty ("123 nations have joined the Convention on Cluster Munitions")
+    needs no place or period: the treaty is its subject and the count a running total."""
+    da, db = _as_of(a), _as_of(b)
+    ta = {e.get("name") for e in a.frame.get("entities", []) if e.get("type") == "treaty"}
+    tb = {e.get("name") for e in b.frame.get("entities", []) if e.get("type") == "treaty"}
+    if ta & tb:
+        return None if da is not None and db is not None else "no date to order them"
+    pa, pb = _places_of(a), _places_of(b)
+    if not pa or not pb:
+        return "no place stated on " + ("either side" if not pa and not pb else "one side")
+    if not any(places_fit(x, y) for x in pa for y in pb):
+        return f"different places: {pa[0].label} vs {pb[0].label}"
+    if da is None or db is None:
+        return "no date to order them"
+    ra, rb = a.frame.get("period"), b.frame.get("period")
+    if not ra or not rb:
+        return "no period or event stated" if not ra and not rb else "a period or event on one side only"
+    if ra["kind"] != rb["kind"]:
+        return f"different periods: {ra['label']} vs {rb['label']}"
+    kind = ra["kind"]
+    if kind in ("day", "span") and (ra.get("end") != rb.get("end") or ra["label"] != rb["label"]):
+        return f"different periods: {ra['label']} to {ra.get('end')} vs {rb['label']} to {rb.get('end')}"
+    if kind == "since" and ra.get("start") and rb.get("start") and ra["start"] != rb["start"]:
+        return f"different periods: {ra['label']} vs {rb['label']}"
+    if kind == "event" and abs((db - da).days) > EVENT_WINDOW_DAYS:
+        return f"incidents {abs((db - da).days)} days apart"
+    return None
+
+
 def _speakers(a: ClaimView, b: ClaimView) -> str:
     sa, sb = a.frame.get("attribution"), b.frame.get("attribution")
     if not sa and not sb:
@@ -209,6 +263,12 @@ def _estimate(q: dict[str, Any]) -> float:
     if q.get("kind") == "approximate" and high != float("inf"):
         return (low + high) / 2
     return low
+
+
+def _stale(earlier: dict[str, Any], later: dict[str, Any], days: int) -> bool:
+    """A rise too fast for the days between two reports of a running total (see STALE_RATIO)."""
+    e, x = _estimate(earlier), _estimate(later)
+    return days <= STALE_DAYS and e >= STALE_MIN and x > STALE_RATIO * e
 
 
 def _grew(earlier: dict[str, Any], later: dict[str, Any]) -> bool:
@@ -332,6 +392,7 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
         )
     verdicts: list[Judgement] = []
     da, db = _as_of(a), _as_of(b)
+    gap = _fact_gap(a, b)
     # "fares rose from $1.50 to $2" in both: each figure is compared with its counterpart, not with
     # every figure of the same measure on the other side.
     settled = {id(q) for pair in matches if _agree(*pair) for q in pair}
@@ -341,7 +402,24 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
     for qa, qb in matches:
         measure = qa["measure"]
         head = f"{measure}: {qa['text']} vs {qb['text']}"
-        if _agree(qa, qb) and _same_moment_floors_differ(a, b, qa, qb):
+        # Agreement needs no more than the absence of a difference; a conflict or an update is a
+        # finding, and needs the same fact established: place, date and period (see _fact_gap).
+        agree = _agree(qa, qb)
+        why_not = (
+            "a part or an increment, not a total"
+            if qa.get("role", "total") != "total" or qb.get("role", "total") != "total"
+            else None
+            if agree
+            else gap
+            if gap
+            else "a vague figure"
+            if "vague" in (qa.get("kind"), qb.get("kind"))
+            else None
+        )
+        if why_not:
+            verdicts.append(Judgement(RELATED, 0.5, f"{head}, but {why_not}", "numeric"))
+            continue
+        if agree and gap is None and _same_moment_floors_differ(a, b, qa, qb):
             ctx = _context(a, b)
             verdicts.append(
                 Judgement(
@@ -352,9 +430,9 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
                 )
             )
             continue
-        if _agree(qa, qb):
+        if agree:
             rel = DUPLICATE if _same_value(qa, qb) else CONSISTENT
-            if measure in CUMULATIVE and da is not None and db is not None and da != db:
+            if measure in CUMULATIVE and da is not None and db is not None and da != db and gap is None:
                 earlier, later = (qa, qb) if da < db else (qb, qa)
                 if _grew(earlier, later):
                     rel = UPDATE
@@ -382,7 +460,20 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
             verdicts.append(Judgement(CONFLICT, _confidence(similarity, a, b, base), head + ctx, "numeric"))
             continue
         later_is_larger = (db > da) == a_low
-        if measure in CUMULATIVE and later_is_larger:
+        earlier_q, later_q = (qa, qb) if da < db else (qb, qa)
+        if measure in CUMULATIVE and later_is_larger and _stale(earlier_q, later_q, abs((db - da).days)):
+            first, second = (da, db) if da < db else (db, da)
+            verdicts.append(
+                Judgement(
+                    CONFLICT,
+                    _confidence(similarity, a, b, 0.3),
+                    f"{measure}: {earlier_q['text']} on {first} vs {later_q['text']} on {second}: too "
+                    f"fast a rise for {abs((db - da).days)} day(s), one side repeats a stale figure"
+                    + _context(a, b),
+                    "numeric",
+                )
+            )
+        elif measure in CUMULATIVE and later_is_larger:
             verdicts.append(
                 Judgement(UPDATE, _confidence(similarity, a, b, 0.5), head + _context(a, b), "numeric")
             )
@@ -491,9 +582,17 @@ def _event_date_clash(a: str, b: str) -> tuple[str, str, str] | None:
     return None
 
 
+def _membership_subjects_differ(a: ClaimView, b: ClaimView) -> bool:
+    """Both state memberships, but of different countries or bodies: "the United States is not a party"
+    and "Ukraine is a state party" do not contradict each other."""
+    ea = {m.get("entity") for m in a.frame.get("memberships", [])}
+    eb = {m.get("entity") for m in b.frame.get("memberships", [])}
+    return bool(ea and eb and not ea & eb)
+
+
 def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
     """Negation, event dates and changed numbers, for statements that say the same apart from them."""
-    if scope_clash(a.frame, b.frame):
+    if scope_clash(a.frame, b.frame) or _membership_subjects_differ(a, b):
         return None
     a_denies_b, b_denies_a = denies(a.text, b.text), denies(b.text, a.text)
     same_polarity = not (a_denies_b or b_denies_a)
@@ -556,7 +655,15 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
     va = sorted(q["text"] for q in a.frame.get("quantities", []))
     vb = sorted(q["text"] for q in b.frame.get("quantities", []))
     years_a, years_b = set(_YEAR.findall(a.text)), set(_YEAR.findall(b.text))
-    if va and vb and va != vb and same_polarity and years_a == years_b and jaccard(plain_a, plain_b) >= 0.8:
+    if (
+        va
+        and vb
+        and va != vb
+        and same_polarity
+        and years_a == years_b
+        and jaccard(plain_a, plain_b) >= 0.8
+        and _fact_gap(a, b) is None
+    ):
         da, db = _as_of(a), _as_of(b)
         rel = UPDATE if da and db and da != db else CONFLICT
         return Judgement(

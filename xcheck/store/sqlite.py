@@ -83,8 +83,13 @@ def _m2(db: sqlite3.Connection) -> None:
     )
 
 
+def _m3(db: sqlite3.Connection) -> None:
+    """Which field of its document a claim's span points into: ``text`` or ``title``."""
+    _run(db, "ALTER TABLE claims ADD COLUMN part TEXT NOT NULL DEFAULT 'text'")
+
+
 # Each entry moves the schema from version i to i + 1. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1, _m2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1, _m2, _m3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -185,8 +190,8 @@ class SqliteStore:
         )
         doc_id = int(cur.lastrowid or 0)
         self.db.executemany(
-            "INSERT INTO claims(id, doc_id, position, start, end, text, text_hash, frame) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO claims(id, doc_id, position, start, end, text, text_hash, frame, part) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     cid,
@@ -197,6 +202,7 @@ class SqliteStore:
                     c.text,
                     c.text_hash,
                     json.dumps(c.frame, ensure_ascii=False),
+                    c.part,
                 )
                 for pos, (c, cid) in enumerate(zip(claims, claim_ids, strict=True))
             ],
@@ -231,7 +237,7 @@ class SqliteStore:
             chunk = ids[i : i + 500]
             marks = ",".join("?" * len(chunk))
             for r in self.db.execute(
-                "SELECT c.id AS claim_id, c.doc_id, c.start, c.end, c.text, c.frame, "
+                "SELECT c.id AS claim_id, c.doc_id, c.start, c.end, c.text, c.frame, c.part, "
                 "d.source, d.published, d.title, d.url "
                 f"FROM claims c JOIN documents d ON d.id = c.doc_id WHERE c.id IN ({marks})",
                 chunk,
@@ -292,6 +298,42 @@ class SqliteStore:
             for r in self.db.execute(
                 "SELECT DISTINCT source FROM documents WHERE source IS NOT NULL ORDER BY source"
             )
+        ]
+
+    def source_samples(self, source: str, limit: int) -> list[tuple[str | None, str | None, str]]:
+        """``(source, title, text)`` of up to ``limit`` stored documents of one source, newest first."""
+        return [
+            (r[0], r[1], r[2])
+            for r in self.db.execute(
+                "SELECT source, title, text FROM documents WHERE source = ? ORDER BY id DESC LIMIT ?",
+                (source, limit),
+            )
+        ]
+
+    def max_document_id(self) -> int:
+        return int(self.db.execute("SELECT MAX(id) FROM documents").fetchone()[0] or 0)
+
+    def stored_documents(self, after_id: int, upto_id: int, limit: int) -> list[tuple[int, Document]]:
+        """Stored documents with ``after_id < id <= upto_id``, as read from their files, in id order."""
+        rows = self.db.execute(
+            "SELECT id, doc_key, source, title, url, published, origin, text FROM documents "
+            "WHERE id > ? AND id <= ? ORDER BY id LIMIT ?",
+            (after_id, upto_id, limit),
+        )
+        return [
+            (
+                int(r["id"]),
+                Document(
+                    text=r["text"],
+                    title=r["title"],
+                    source=r["source"],
+                    url=r["url"],
+                    published=r["published"],
+                    doc_key=r["doc_key"],
+                    origin=r["origin"],
+                ),
+            )
+            for r in rows
         ]
 
     def all_claim_ids(self) -> list[int]:

@@ -1,0 +1,151 @@
+"""What period a count covers, and whether a number is a total, an increment or a part.
+
+"Seven civilians were killed over the past day" (May 24) and "Four … over the past day" (Oct 28) are two
+daily counts, not one fact; "383 children killed since February 24" is a running total; "six more body
+fragments" is an increment and "98 people, including 7 children" gives a part of a whole. The judge
+compares counts only when these agree, so they are read here, once, into the claim's frame.
+
+Periods (:class:`Period`):
+
+=========  =================================================  ==========================================
+kind       cue                                                interval
+=========  =================================================  ==========================================
+day        "over the past day", "in the past 24 hours",       the day before the claim's as-of date (past
+           "overnight", "yesterday", "today", "on May 3"      day), or the day named
+span       "over the past week", "in the last 3 months"       a window ending on the as-of date
+since      "since February 24", "since the start of the       from the date (or the event) to the as-of
+           invasion", "in total", "so far", "to date"         date: a running total
+event      "in the shelling of Kharkiv", "in the strike on    the incident, dated by the claim
+           the station"
+=========  =================================================  ==========================================
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from xcheck.claims.timex import DateHit
+
+__all__ = ["INCREMENT", "PART", "TOTAL", "Period", "find_period", "quantity_role"]
+
+TOTAL = "total"
+INCREMENT = "increment"
+PART = "part"
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    kind: str  # day | span | since | event
+    start: str | None  # ISO date, or None when open or unknown
+    end: str | None  # ISO date of the last day covered (the as-of date), or None
+    label: str  # "past day", "since 2022-02-24", "shelling of Kharkiv", "2022-05-03"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "start": self.start, "end": self.end, "label": self.label}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Period:
+        return cls(str(d["kind"]), d.get("start"), d.get("end"), str(d.get("label") or ""))
+
+
+_RUNNING = re.compile(
+    r"\b(?:in total|a total of|total(?:ling)? (?:of )?|so far|to date|in all|altogether|overall|"
+    r"since the (?:beginning|start|outbreak|onset)|cumulative)\b",
+    re.IGNORECASE,
+)
+_INCIDENT = re.compile(
+    r"\b(?:(?:missile|rocket|air|drone|artillery)\s+)?(?:strikes?|attacks?|shelling|bombing|bombardment|"
+    r"blast|explosion|airstrikes?|massacre|shootings?|sinking)\b",
+    re.IGNORECASE,
+)
+_SPAN_WORDS = ("week", "month", "year", "days", "weeks", "months", "years", "hours")
+
+
+def _minus(iso: str | None, days: int) -> str | None:
+    if not iso:
+        return None
+    try:
+        return (date.fromisoformat(iso[:10]) - timedelta(days=days)).isoformat()
+    except ValueError:
+        return None
+
+
+def find_period(sentence: str, scope: str | None, hits: list[DateHit], as_of: str | None) -> Period | None:
+    """The period a claim's counts cover (see the module docstring), or None when it says none."""
+    if scope:
+        if scope in ("past day", "overnight"):
+            return Period("day", as_of, as_of, scope)
+        if scope.startswith("since "):
+            rest = scope[len("since ") :]
+            start = rest if re.fullmatch(r"\d{4}-\d{2}-\d{2}", rest) else None
+            return Period("since", start, as_of, scope)
+        if scope.startswith("past ") or scope.startswith("this "):
+            words = scope.split()
+            if any(w in _SPAN_WORDS for w in words) or scope.startswith("this "):
+                return Period("span", None, as_of, scope)
+    if _RUNNING.search(sentence):
+        return Period("since", None, as_of, "running total")
+    days = [h for h in hits if h.iso and h.kind in ("date", "relative", "weekday") and h.iso != as_of]
+    if days and not any(h.kind == "date" and len(h.iso or "") < 10 for h in days):
+        first = days[0].iso
+        return Period("day", first, first, first or "")
+    if scope:  # an incident: "shelling of Kharkiv", "strike on the railway station"
+        return Period("event", as_of, as_of, scope)
+    m = _INCIDENT.search(sentence)
+    if m:  # a headline's incident: "Russian missile strike on Kremenchuk mall kills 18"
+        return Period("event", as_of, as_of, " ".join(m.group().lower().split()))
+    return None
+
+
+_PART_BEFORE = re.compile(
+    r"(?:\bincluding|\bincl\.|\bamong them|\bamong whom|\bof whom|\bof which|\bof them|\bout of whom)"
+    r"[\s,:–—-]*(?:at least |about |some |over |more than |nearly |almost )?$",
+    re.IGNORECASE,
+)
+_PART_AFTER = re.compile(
+    r"^\s+(?:of\s+(?:the|those|them|these|whom|which|its|their)\b|out\s+of\b)", re.IGNORECASE
+)
+_INCREMENT_BEFORE = re.compile(
+    r"(?:\banother|\ban additional|\ba further|\badditional|\bfurther|\+)\s*$", re.IGNORECASE
+)
+_INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|new|further|extra)\b(?!\s+than)", re.IGNORECASE)
+
+
+def quantity_role(sentence: str, start: int, end: int) -> str:
+    """``part`` ("including 7 children", "13 of the 16"), ``increment`` ("six more", "another 6",
+    "+679") or ``total`` for the number at ``sentence[start:end]``."""
+    before = sentence[max(0, start - 30) : start]
+    after = sentence[end : end + 30]
+    if _INCREMENT_BEFORE.search(before) or _INCREMENT_AFTER.match(after):
+        return INCREMENT
+    if _PART_BEFORE.search(before) or _PART_AFTER.match(after):
+        return PART
+    return TOTAL
+
+
+_CASUALTY_AFTER = re.compile(
+    r"^(?:\s+(?!and\b|or\b|but\b)[\w’'\-]+){0,3}?\s*[–—-]?\s*(?:were|was|have been|had been|are|got|"
+    r"people|persons)?\s*(?P<v>killed|dead|died|injured|wounded|hurt)\b",
+    re.IGNORECASE,
+)
+# Measures a following casualty word never overrides: money, percentages and units.
+MONEY_AND_UNITS = frozenset({"usd", "eur", "gbp", "rub", "uah", "percent", "age"})
+_CASUALTY_MEASURE = {
+    "killed": "killed",
+    "dead": "killed",
+    "died": "killed",
+    "injured": "injured",
+    "wounded": "injured",
+    "hurt": "injured",
+}
+
+
+def casualty_after(sentence: str, end: int) -> str | None:
+    """``killed`` / ``injured`` when the number ending at ``end`` is followed by its own casualty word
+    ("219 children were killed and 404 – injured": 404 is injured; "About 40 Ukrainian prisoners
+    killed": killed, not detained)."""
+    m = _CASUALTY_AFTER.match(sentence[end : end + 60])
+    return _CASUALTY_MEASURE[m.group("v").lower()] if m else None
