@@ -39,7 +39,8 @@ def view(cid: int, text: str, published: str | None = "2022-06-13", **frame: Any
 
 REGION = [{"name": "Kharkiv", "type": "region", "text": "the Kharkiv region"}]
 UKRAINE = [{"name": "Ukraine", "type": "country", "text": "Ukraine"}]
-STATION = [{"name": "Kramatorsk", "type": "city", "text": "Kramatorsk"}]
+STATION = [{"name": "Kramatorsk railway station", "type": "other", "text": "Kramatorsk railway station"}]
+CITY_OF_ZAP = [{"name": "Zaporizhzhia", "type": "city", "text": "Zaporizhzhia"}]
 MALL = [{"name": "Kremenchuk", "type": "city", "text": "Kremenchuk"}]
 SINCE = {"kind": "since", "start": "2022-02-24", "end": None, "label": "since 2022-02-24"}
 STRIKE = {"kind": "event", "start": None, "end": None, "label": "strike"}
@@ -106,6 +107,29 @@ def test_rising_toll_is_an_update_and_falling_toll_a_conflict() -> None:
         0.85,
     )
     assert down.relation == "conflict" and "later report gives less" in down.reason
+
+
+def test_different_incidents_or_places_or_subjects_are_different_facts() -> None:
+    office = {"kind": "event", "start": None, "end": None, "label": "shelling of nova poshta office"}
+    convoy = {"kind": "event", "start": None, "end": None, "label": "strike on humanitarian convoy"}
+    a = view(1, "six killed", quantities=[q("six", 6, 6, "killed")], places=CITY_OF_ZAP, period=office)
+    b = view(2, "30 killed", quantities=[q("30", 30, 30, "killed")], places=CITY_OF_ZAP, period=convoy)
+    assert "different incidents" in judge(a, b, 0.8).reason
+    both = [*CITY_OF_ZAP, {"name": "Kharkiv", "type": "city", "text": "Kharkiv"}]
+    c = view(3, "40 killed", quantities=[q("40", 40, 40, "killed")], places=both, period=office)
+    assert "different places" in judge(a, c, 0.8).reason
+    d = view(
+        4, "9 killed", quantities=[q("9", 9, 9, "killed", "rescuers")], places=CITY_OF_ZAP, period=office
+    )
+    assert judge(a, d, 0.8).relation not in ("conflict", "update")  # six people vs nine rescuers
+
+
+def test_incidents_in_one_city_on_different_days_are_different_facts() -> None:
+    a = view(1, "19 dead", published="2022-10-08", quantities=[q("19", 19, 19, "killed")], places=CITY_OF_ZAP)
+    b = view(2, "one died", published="2022-10-10", quantities=[q("one", 1, 1, "killed")], places=CITY_OF_ZAP)
+    a, b = (view(v.claim_id, v.text, v.published, **v.frame, period=STRIKE) for v in (a, b))
+    j = judge(a, b, 0.7)
+    assert j.relation == "related" and "incidents 2 days apart" in j.reason
 
 
 def test_a_toll_without_its_place_or_period_is_never_a_conflict() -> None:
@@ -405,7 +429,7 @@ def test_same_day_tolls_with_a_rise_or_provisional_cue_are_updates(early: str) -
     assert j.relation == "update" and "same day" in j.reason
 
 
-def test_same_day_tolls_without_such_a_cue_conflict() -> None:
+def test_same_day_tolls_without_a_shared_moment_are_low_confidence_updates() -> None:
     a = ClaimView(
         1,
         1,
@@ -420,7 +444,8 @@ def test_same_day_tolls_without_such_a_cue_conflict() -> None:
         {"quantities": [q("23", 23, 23, "killed")], **TOLL},
         published="2022-07-14",
     )
-    assert judge(a, b, 0.9).relation == "conflict"
+    j = judge(a, b, 0.9)  # a toll rises within the day; nothing shows the two counts are of one moment
+    assert j.relation == "update" and j.confidence < 0.6 and "same day" in j.reason
 
 
 def test_opposed_speakers_conflict_only_over_what_is_denied() -> None:

@@ -58,7 +58,7 @@ MEASURE_TERMS: dict[str, str] = {
     "executed": "killed",
     "bodies": "killed",
     "toll": "killed",
-    "victims": "killed",
+    "victims": "victims",  # the dead, or the dead and the injured: compared only with "victims"
     # injured
     "injured": "injured",
     "injuring": "injured",

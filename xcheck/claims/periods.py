@@ -61,6 +61,15 @@ _INCIDENT = re.compile(
     r"blast|explosion|airstrikes?|massacre|shootings?|sinking)\b",
     re.IGNORECASE,
 )
+_TARGET = re.compile(
+    r"\s+(?:on|at|against|targeting|near)\s+(?:the\s+|a\s+|an\s+)?(?P<t>(?:[\w'’\-]+[,]?\s*){1,4})",
+    re.IGNORECASE,
+)
+_TARGET_STOP = re.compile(
+    r"(?i:in|near|on|at|of|and|with|by|as|after|that|which|who|has|have|was|were|is|are|kill\w*|injur\w*|"
+    r"wound\w*|leav\w*|left|claim\w*|rises?|rose|\d[\d,.]*)[,.;:]?"
+)
+_BETWEEN = re.compile(r"\b(?:between|from)\b", re.IGNORECASE)
 _SPAN_WORDS = ("week", "month", "year", "days", "weeks", "months", "years", "hours")
 
 
@@ -86,17 +95,30 @@ def find_period(sentence: str, scope: str | None, hits: list[DateHit], as_of: st
             words = scope.split()
             if any(w in _SPAN_WORDS for w in words) or scope.startswith("this "):
                 return Period("span", None, as_of, scope)
+    days = [h for h in hits if h.iso and h.kind in ("date", "relative", "weekday") and h.iso != as_of]
+    whole = sorted({h.iso for h in days if h.iso and len(h.iso) == 10})
+    if len(whole) >= 2 and _BETWEEN.search(sentence):  # "between February 24 and March 24"
+        return Period("span", whole[0], whole[-1], f"{whole[0]} to {whole[-1]}")
+    if days and not any(h.kind == "date" and len(h.iso or "") < 10 for h in days):
+        first = days[0].iso  # "On October 29, a total of 10 civilians were killed": that day's count
+        return Period("day", first, first, first or "")
     if _RUNNING.search(sentence):
         return Period("since", None, as_of, "running total")
-    days = [h for h in hits if h.iso and h.kind in ("date", "relative", "weekday") and h.iso != as_of]
-    if days and not any(h.kind == "date" and len(h.iso or "") < 10 for h in days):
-        first = days[0].iso
-        return Period("day", first, first, first or "")
     if scope:  # an incident: "shelling of Kharkiv", "strike on the railway station"
         return Period("event", as_of, as_of, scope)
     m = _INCIDENT.search(sentence)
     if m:  # a headline's incident: "Russian missile strike on Kremenchuk mall kills 18"
-        return Period("event", as_of, as_of, " ".join(m.group().lower().split()))
+        label = " ".join(m.group().lower().split())
+        target = _TARGET.match(sentence, m.end())
+        if target:  # what was hit, up to the verb: "on the railway station"
+            words = []
+            for w in target.group("t").split():
+                if _TARGET_STOP.fullmatch(w):
+                    break
+                words.append(w.lower().strip(",.;:"))
+            if words:
+                label += " on " + " ".join(words)
+        return Period("event", as_of, as_of, label)
     return None
 
 

@@ -194,7 +194,7 @@ _SINCE_EVENT_RE = re.compile(
 )
 _YEAR_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\b")
 _PERIOD_RE = re.compile(
-    r"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+"
+    r"\b(?:over|in|during|within|for)\s+(?:the\s+)?(?:past|last|previous|preceding)\s+"
     r"(?P<p>day|24\s+hours|48\s+hours|72\s+hours|week|seven\s+days|7\s+days|fortnight|month|30\s+days"
     r"|year|12\s+months|(?:\d+|two|three|four|five|six|ten|few|several)\s+(?:hours|days|weeks|months|years))\b"
     r"|\b(?P<ov>overnight)\b|\bso\s+far\s+(?P<this>this\s+(?:year|month|week))\b",

@@ -13,6 +13,8 @@ from .text import content_list, content_words
 
 _SCOPE_WORDS = 4
 _AUXILIARY = frozenset(vocab.DO + vocab.MODALS)
+# Verbs of stopping: negated, they affirm ("the enemy does not stop its offensive").
+_CONTINUING = ("stop", "ceas", "halt", "quit", "end", "abandon", "give up")
 
 
 def negated(text: str, *, without: bool = False) -> list[set[str]]:
@@ -23,6 +25,8 @@ def negated(text: str, *, without: bool = False) -> list[set[str]]:
     out = []
     for start, end in negation_scopes(text, without=without):
         words = [w for w in content_list(text[start:end], drop_speakers=True) if w not in _AUXILIARY]
+        if words and words[0].startswith(_CONTINUING):
+            continue  # "does not stop attacking": it goes on, a statement, not a denial
         if words:
             out.append(set(words[:_SCOPE_WORDS]))
     return out
