@@ -1,4 +1,5 @@
-"""Draw the unlabelled pairs of the real-news dev set (eval/realnews.jsonl) from text nobody on the team wrote.
+"""Draw the unlabelled pairs of the real-news dev set (eval/realnews.jsonl) from text nobody on the team
+wrote.
 
     python benchmarks/realnews_candidates.py --index IDX_OF_RUWA_DEV [--seed 9] -o candidates.jsonl
 
@@ -78,7 +79,7 @@ def ruwa_pairs(index: str, per_relation: int, same_fact: int, rng: random.Random
                 for b in members[i + 1 : i + 40]:
                     if a.source == b.source or not a.published or not b.published:
                         continue
-                    if abs((_day(b.published) - _day(a.published))) <= 3:
+                    if abs(_day(b.published) - _day(a.published)) <= 3:
                         found.append((a, b))
         found = sorted(set(found), key=lambda ab: (ab[0].claim_id, ab[1].claim_id))
         taken = {(a.claim_id, b.claim_id) for a, b in chosen}

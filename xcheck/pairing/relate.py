@@ -19,12 +19,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from .. import lexicon
 from .negation import denies, negated, same_speaker, states_most_of
 from .places import claim_places, place_label, places_fit, scope_clash, speaker_base
 from .text import content_words, jaccard, norm_text
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "10"
+JUDGE_VERSION = "11"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -197,9 +198,42 @@ def _places_of(c: ClaimView) -> list[Any]:
 
 
 _INCIDENT_WORDS = frozenset(
-    "strike strikes attack attacks shelling bombing bombardment blast explosion airstrike airstrikes "
-    "missile rocket air drone artillery massacre shooting shootings sinking night russian ukrainian "
-    "russia ukraine enemy hostile on of in at the a an".split()
+    [
+        "strike",
+        "strikes",
+        "attack",
+        "attacks",
+        "shelling",
+        "bombing",
+        "bombardment",
+        "blast",
+        "explosion",
+        "airstrike",
+        "airstrikes",
+        "missile",
+        "rocket",
+        "air",
+        "drone",
+        "artillery",
+        "massacre",
+        "shooting",
+        "shootings",
+        "sinking",
+        "night",
+        "russian",
+        "ukrainian",
+        "russia",
+        "ukraine",
+        "enemy",
+        "hostile",
+        "on",
+        "of",
+        "in",
+        "at",
+        "the",
+        "a",
+        "an",
+    ]
 )
 
 
@@ -262,7 +296,7 @@ def _fact_gap(a: ClaimView, b: ClaimView) -> str | None:
         # One facility (a station, a mall, a plant) keeps its incident for days; in a city shelled
         # every day, a report of another day may be of another incident.
         facility = (any(p.type == "other" for p in pa) and any(p.type == "other" for p in pb)) or bool(
-            _targets(ra["label"], pa + pb) & _targets(rb["label"], pa + pb)
+            _targets(ra["label"], pa + pb) & _targets(rb["label"], pa + pb) & lexicon.words("facilities")
         )
         window = FACILITY_WINDOW_DAYS if facility else EVENT_WINDOW_DAYS
         if abs((db - da).days) > window:
