@@ -6,6 +6,7 @@ The CLI and the HTTP service are thin clients of ``Corpus``; nothing here prints
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -72,6 +73,7 @@ class Corpus:
         self.with_frames = frames
         self._embedder = embedder
         self._model_option = model
+        self._embedder_lock = threading.Lock()  # two threads asking at once load one model
 
     def close(self) -> None:
         self.store.close()
@@ -95,13 +97,18 @@ class Corpus:
 
     @property
     def embedder(self) -> Embedder:
-        if self._embedder is None:
-            model_id = self.model_id
-            self.store.check_model(model_id)  # before the (slow) load
-            self._embedder = make_embedder(model_id)
-        embedder = self._embedder
-        self.store.check_model(embedder.model_id, embedder.dim)
+        with self._embedder_lock:
+            if self._embedder is None:
+                model_id = self.model_id
+                self.store.check_model(model_id)  # before the (slow) load
+                self._embedder = make_embedder(model_id)
+            embedder = self._embedder
+            self.store.check_model(embedder.model_id, embedder.dim)  # dim loads the model
         return embedder
+
+    def load_model(self) -> Embedder:
+        """Load the model now rather than on first use (the service does this at start-up)."""
+        return self.embedder
 
     # -- ingest ---------------------------------------------------------------------------------
     def ingest(
