@@ -90,6 +90,9 @@ def test_re_ingest_after_remove_adds_the_document_again(runner: CliRunner, idx: 
     run(runner, "remove", str(docs[0]["id"]), "--index", idx)
     r = run(runner, "ingest", str(tmp_path / "in"), "--index", idx, "--json")
     assert json.loads(r.stdout)["documents"] == 1
+    again = json.loads(run(runner, "docs", "--json", "--index", idx).stdout)[-1]
+    r = run(runner, "remove", str(again["id"]), "--json", "--index", idx)
+    assert json.loads(r.stdout) == {"documents": 1, "claims": again["claims"]}
 
 
 @pytest.mark.parametrize("where", ["commit", "vector file"])

@@ -34,8 +34,12 @@ def remove(
         typer.Argument(metavar="DOC_ID", help="Ids of the documents to remove (see `xcheck docs`)."),
     ],
     index: IndexOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Remove documents with their claims, and the pairs and clusters they are part of."""
     with corpus(index) as c:
         done = c.remove(doc_ids)
+    if as_json:
+        print_json(done)
+        return
     typer.echo(f"removed {done['documents']} documents and {done['claims']} claims")
