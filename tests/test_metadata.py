@@ -117,6 +117,10 @@ def test_undated_documents_are_counted_and_marked(runner: CliRunner, tmp_path: P
 
     extracted = json.loads(run(runner, "extract", str(tmp_path / "in" / "undated.txt"), "--json").stdout)
     assert extracted[0]["document"]["undated"] is True
+    dated = run(
+        runner, "extract", str(tmp_path / "in" / "undated.txt"), "--json", "--published", "2022-06-14"
+    )
+    assert json.loads(dated.stdout)[0]["document"]["published"] == "2022-06-14"
 
 
 def test_mark_undated_reaches_every_depth() -> None:
