@@ -14,7 +14,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --disable-pip-version-check "torch==2.13.0"
 	$(PIP) install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev]"
-	@$(BIN)/python -c "import torch; assert '+cpu' in torch.__version__ or not torch.cuda.is_available(), torch.__version__"
+	$(BIN)/python scripts/check_torch.py
 	touch $@
 
 demo: setup

@@ -81,9 +81,9 @@ def ruwa_pairs(index: str, per_relation: int, same_fact: int, rng: random.Random
                         continue
                     if abs(_day(b.published) - _day(a.published)) <= 3:
                         found.append((a, b))
-        found = sorted(set(found), key=lambda ab: (ab[0].claim_id, ab[1].claim_id))
         taken = {(a.claim_id, b.claim_id) for a, b in chosen}
-        found = [ab for ab in found if (ab[0].claim_id, ab[1].claim_id) not in taken]
+        unique = {(a.claim_id, b.claim_id): (a, b) for a, b in found if (a.claim_id, b.claim_id) not in taken}
+        found = [unique[k] for k in sorted(unique)]
         chosen.extend(rng.sample(found, min(same_fact, len(found))))
         docs = corpus.store.sql.documents_by_id(sorted({v.doc_id for ab in chosen for v in ab}))
         texts = {

@@ -14,7 +14,7 @@ from xcheck.corpus import Corpus
 from xcheck.embed import normalise
 
 REPO = Path(__file__).resolve().parents[1]
-EXAMPLES = REPO / "examples"
+EXAMPLES = REPO / "xcheck" / "data" / "examples"  # `examples/` is a link to it
 
 
 class FakeEmbedder:
@@ -41,6 +41,8 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test reads the user's XCHECK_* settings or writes to ./index."""
     monkeypatch.delenv("XCHECK_INDEX", raising=False)
     monkeypatch.delenv("XCHECK_MODEL", raising=False)
+    monkeypatch.delenv("XCHECK_DEMO_INDEX", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # the demo's own index goes there
     monkeypatch.setenv("XCHECK_LOCK_TIMEOUT", "2")
     monkeypatch.chdir(tmp_path)
 

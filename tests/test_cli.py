@@ -137,6 +137,32 @@ def test_model_mismatch_is_refused(runner: CliRunner, tmp_path: Path) -> None:
     assert r.exit_code == 1 and "built with the model 'fake/bag-of-words'" in r.stderr
 
 
+def test_demo_uses_an_index_of_its_own(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine = write(tmp_path / "mine.md", ARTICLE)
+    assert run(runner, "ingest", str(mine)).exit_code == 0  # the user's own ./index
+    monkeypatch.setenv("XCHECK_INDEX", str(tmp_path / "index"))
+    before = json.loads(run(runner, "stats", "--json").stdout)
+    r = run(runner, "demo")
+    assert r.exit_code == 0, r.output
+    demo_index = tmp_path / "cache" / "xcheck" / "demo-index"
+    assert f"into {demo_index}" in r.stdout
+    assert json.loads(run(runner, "stats", "--json").stdout) == before  # untouched
+    assert json.loads(run(runner, "stats", "--json", "--index", str(demo_index)).stdout)["documents"] >= 8
+    docs = json.loads(run(runner, "docs", "--json").stdout)
+    assert [d["source"] for d in docs] == ["Northern Ledger"]  # no "Danube Wire" among the user's articles
+
+
+def test_glob_of_examples_takes_articles_only() -> None:
+    from .conftest import REPO
+
+    names = sorted(p.name for p in (REPO / "examples").glob("*"))  # what `xcheck ingest examples/*` reads
+    assert names and all(n.endswith((".md", ".html", ".jsonl")) for n in names)
+    assert not [n for n in names if n.lower().startswith(("readme", "license", "notes"))]
+    assert (REPO / "examples").resolve() == (REPO / "xcheck" / "data" / "examples").resolve()  # one copy
+
+
 def test_demo_ingests_the_sample_corpus(runner: CliRunner, tmp_path: Path) -> None:
     r = run(runner, "demo", "--index", str(tmp_path / "idx"))
     assert r.exit_code == 0, r.output

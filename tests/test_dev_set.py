@@ -13,7 +13,7 @@ _SIDE = re.compile(r"^- ([AB]): `[^`]+` — (.+)$", re.MULTILINE)
 
 
 def _corpus_entries() -> dict[str, tuple[str, set[str]]]:
-    text = (ROOT / "examples" / "README.md").read_text(encoding="utf-8")
+    text = (ROOT / "docs" / "sample-corpus.md").read_text(encoding="utf-8")
     out = {}
     for m in _ENTRY.finditer(text):
         sides = {s.group(2).strip() for s in _SIDE.finditer(m.group(3))}

@@ -14,7 +14,7 @@ from xcheck.config import DEFAULT_MODEL_ID
 from xcheck.corpus import Corpus
 from xcheck.embed import SentenceTransformerEmbedder
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, REPO
 
 pytestmark = pytest.mark.integration
 
@@ -93,7 +93,7 @@ def test_dev_set_meets_the_conflict_targets(model: SentenceTransformerEmbedder) 
     from xcheck.corpus import PAIR_FLOOR
     from xcheck.pairing.evaluate import evaluate, read_labels
 
-    result = evaluate(read_labels(EXAMPLES.parent / "eval" / "dev.jsonl"), model, floor=PAIR_FLOOR)
+    result = evaluate(read_labels(REPO / "eval" / "dev.jsonl"), model, floor=PAIR_FLOOR)
     conflict = result.per_relation["conflict"]
     assert conflict.precision >= 0.9 and conflict.recall >= 0.85, conflict
     assert result.accuracy > result.baseline_accuracy

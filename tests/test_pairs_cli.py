@@ -79,7 +79,7 @@ def test_pairs_filters(idx: str) -> None:
     high = json.loads(run("pairs", "--min-similarity", "0.99", "--json", "--index", idx).stdout)
     assert all(p["similarity"] >= 0.99 for p in high)
     r = run("pairs", "--relation", "nonsense", "--index", idx)
-    assert r.exit_code == 1 and "unknown relation" in r.stderr
+    assert r.exit_code == 2 and "xcheck: error: --relation: unknown relation" in r.stderr  # a usage error
     table = run("pairs", "--index", idx).stdout
     assert "CONFLICT" in table and "UPDATE" in table
 
@@ -133,9 +133,9 @@ def test_report_formats(idx: str, tmp_path: Path) -> None:
     for c in since["clusters"]:
         assert all(cl["published"] >= "2022-04-09" for cl in c["claims"])
     r = run("report", "--since", "someday", "--index", idx)
-    assert r.exit_code == 1 and "someday" in r.stderr
+    assert r.exit_code == 2 and "xcheck: error: --since: cannot read the date 'someday'" in r.stderr
     r = run("report", "--format", "pdf", "--index", idx)
-    assert r.exit_code == 1 and "unknown report format" in r.stderr
+    assert r.exit_code == 2 and "unknown report format" in r.stderr
 
 
 def test_extract_json(tmp_path: Path) -> None:

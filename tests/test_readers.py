@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from xcheck.errors import InputError
+from xcheck.errors import UsageError
 from xcheck.ingest.dates import normalise_date
 from xcheck.ingest.readers import read_inputs
 from xcheck.ingest.text import parse_text, split_front_matter
@@ -167,7 +167,7 @@ def test_format_override_and_unknown_format(tmp_path: Path) -> None:
     p = write(tmp_path / "a.data", json.dumps({"text": "Wire copy with 3 figures."}) + "\n")
     [d] = list(read_inputs([str(p)], fmt="jsonl"))
     assert isinstance(d, Document) and d.text == "Wire copy with 3 figures."
-    with pytest.raises(InputError, match="unknown format"):
+    with pytest.raises(UsageError, match="unknown format"):  # a bad option value: exit 2 in the CLI
         list(read_inputs([str(p)], fmt="pdf"))
 
 

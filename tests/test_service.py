@@ -43,6 +43,14 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def wait_until_ready(url: str, timeout: float = 10.0) -> None:
+    """The model loads in a thread at start-up; /health says "starting" until it is in."""
+    deadline = time.monotonic() + timeout
+    while httpx.get(f"{url}/health", timeout=5).json()["status"] == "starting":
+        assert time.monotonic() < deadline, "the model did not load"
+        time.sleep(0.02)
+
+
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
     app = create_app(tmp_path / "idx", embedder=FakeEmbedder(), max_body_bytes=64 * 1024)
@@ -55,6 +63,7 @@ def server(tmp_path: Path) -> Iterator[str]:
     while not srv.started:
         assert time.monotonic() < deadline, "server did not start"
         time.sleep(0.02)
+    wait_until_ready(f"http://127.0.0.1:{port}")
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(timeout=10)

@@ -99,7 +99,7 @@ def test_changed_article_replaces_its_claims(corpus: Corpus, tmp_path: Path) -> 
     report = corpus.ingest([str(a)])
     assert report.documents == 1
     counts = corpus.store.sql.counts()
-    assert counts == {"documents": 1, "claims": 2, "sources": 1}
+    assert counts == {"documents": 1, "claims": 2, "sources": 1, "undated": 0}
     assert corpus.store.vectors().size == 2
     texts = [h.text for h in corpus.query("civilians killed Kharkiv", k=5)]
     assert any("650" in t for t in texts) and not any("606" in t for t in texts)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -19,8 +20,8 @@ from .claims.furniture import Furniture, learn_by_source
 from .claims.segment import claim_spans, is_claim_sentence
 from .config import DEFAULT_MODEL_ID, resolve_index_dir, resolve_model_name
 from .embed import Embedder, make_embedder
-from .errors import UsageError
-from .ingest.readers import read_inputs
+from .errors import InputError, UsageError
+from .ingest.readers import Metadata, read_inputs
 from .pairing.clusters import Cluster, PairRecord, build_clusters
 from .pairing.relate import JUDGE_VERSION, RELATED, RELATIONS, ClaimView, judge
 from .store.index import IndexStore
@@ -108,6 +109,7 @@ class Corpus:
         self.with_frames = frames
         self._embedder = embedder
         self._model_option = model
+        self._embedder_lock = threading.Lock()  # two threads asking at once load one model
 
     def close(self) -> None:
         self.store.close()
@@ -131,13 +133,18 @@ class Corpus:
 
     @property
     def embedder(self) -> Embedder:
-        if self._embedder is None:
-            model_id = self.model_id
-            self.store.check_model(model_id)  # before the (slow) load
-            self._embedder = make_embedder(model_id)
-        embedder = self._embedder
-        self.store.check_model(embedder.model_id, embedder.dim)
+        with self._embedder_lock:
+            if self._embedder is None:
+                model_id = self.model_id
+                self.store.check_model(model_id)  # before the (slow) load
+                self._embedder = make_embedder(model_id)
+            embedder = self._embedder
+            self.store.check_model(embedder.model_id, embedder.dim)  # dim loads the model
         return embedder
+
+    def load_model(self) -> Embedder:
+        """Load the model now rather than on first use (the service does this at start-up)."""
+        return self.embedder
 
     # -- ingest ---------------------------------------------------------------------------------
     def ingest(
@@ -149,9 +156,13 @@ class Corpus:
         encoding: str = "utf-8",
         stdin: BinaryIO | None = None,
         progress: Progress | None = None,
+        meta: Metadata | None = None,
     ) -> IngestReport:
-        """Read, segment, embed and index every article under ``paths``."""
-        items = list(read_inputs(paths, fmt=fmt, source=source, encoding=encoding, stdin=stdin))
+        """Read, segment, embed and index every article under ``paths``.
+
+        ``meta`` gives a source, title and/or date that win over what each article says.
+        """
+        items = list(read_inputs(paths, fmt=fmt, source=source, encoding=encoding, stdin=stdin, meta=meta))
         return self.ingest_documents(items, progress=progress)
 
     def ingest_documents(
@@ -315,13 +326,47 @@ class Corpus:
         if progress is not None:
             progress(done_docs, total_docs)
 
+    # -- removing -------------------------------------------------------------------------------
+    def remove(self, doc_ids: Sequence[int]) -> dict[str, int]:
+        """Remove documents with their claims, vectors, pairs (and so clusters), in one transaction.
+
+        Like ingest, a crash leaves the index as it was before or as it is after, never a mix.
+        Raises ``InputError`` naming any id that is not in the index (and then removes nothing).
+        """
+        wanted = list(dict.fromkeys(int(i) for i in doc_ids))
+        if not wanted:
+            raise UsageError("no document ids given")
+        sql = self.store.sql
+        with self.store.locked():
+            known = sql.documents_by_id(wanted)
+            missing = [i for i in wanted if i not in known]
+            if missing:
+                listed = ", ".join(str(i) for i in missing)
+                raise InputError(f"no document with id {listed} in the index at {self.index_dir}")
+            model_id, dim = self.store.model_id, self.store.dim
+            claims = [cid for i in wanted for cid in sql.claim_ids_of(i)]
+            if model_id is None or dim is None:  # documents without any claim in an index never embedded
+                with self.store.rows_transaction():
+                    for i in wanted:
+                        sql.delete_document(i)
+            else:
+                with self.store.transaction(model_id=model_id, dim=dim) as vectors:
+                    vectors.remove(claims)
+                    for i in wanted:
+                        sql.delete_document(i)  # claims and their pairs go with it (ON DELETE CASCADE)
+        return {"documents": len(wanted), "claims": len(claims)}
+
+    def documents(self) -> list[dict[str, Any]]:
+        """Every document: id, source, published, title, url, origin and its number of claims."""
+        return self.store.sql.document_list()
+
     # -- reading --------------------------------------------------------------------------------
     def query(self, text: str, k: int = 10) -> list[Hit]:
         """The ``k`` claims nearest to ``text``, best first."""
         if not text.strip():
             raise UsageError("the query is empty")
         if k < 1:
-            raise UsageError("-k must be at least 1")
+            raise UsageError(f"must be at least 1, got {k}", param="k")
         vectors = self.store.vectors()
         if vectors.size == 0:
             return []
@@ -382,7 +427,9 @@ class Corpus:
         stored_floor = self.pair_floor()
         want = stored_floor if floor is None else floor
         if not -1.0 <= want <= 1.0:
-            raise UsageError(f"the similarity floor must lie between -1 and 1, got {want:g}")
+            raise UsageError(
+                f"the similarity floor must lie between -1 and 1, got {want:g}", param="min_similarity"
+            )
         stale = sql.manifest().get("judge_version", JUDGE_VERSION) != JUDGE_VERSION
         refresh = self.extractor_stale()
         if not sql.unpaired_claim_ids() and want >= stored_floor and not stale and not refresh:
@@ -426,7 +473,9 @@ class Corpus:
     ) -> list[PairRecord]:
         """Judged pairs, most important first. ``related`` pairs only when asked for by name."""
         if relation is not None and relation not in RELATIONS:
-            raise UsageError(f"unknown relation {relation!r}; choose one of {', '.join(RELATIONS)}")
+            raise UsageError(
+                f"unknown relation {relation!r}; choose one of {', '.join(RELATIONS)}", param="relation"
+            )
         self.update_pairs(
             floor=min_similarity
             if min_similarity is not None and min_similarity < self.pair_floor()

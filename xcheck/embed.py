@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -55,17 +57,43 @@ def bundled_model_path() -> Path:
     return path
 
 
+@contextmanager
+def _progress_bars(show: bool) -> Iterator[None]:
+    """Let transformers and huggingface_hub draw their progress bars only if ``show``."""
+    if show:
+        yield
+        return
+    from transformers.utils import logging as hf_logging
+
+    was_on = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if was_on:
+            hf_logging.enable_progress_bar()
+
+
 class SentenceTransformerEmbedder:
     """A sentence-transformers model, loaded lazily on first use.
 
     ``name`` is the default model id, a local folder, or a hub name (needs network access
-    unless it is already in the local cache).
+    unless it is already in the local cache). ``progress``: whether the libraries may draw their
+    progress bars ("Loading weights") on stderr; ``None`` means only when stderr is a terminal.
     """
 
-    def __init__(self, name: str = DEFAULT_MODEL_ID, *, device: str = "cpu", batch_size: int = BATCH_SIZE):
+    def __init__(
+        self,
+        name: str = DEFAULT_MODEL_ID,
+        *,
+        device: str = "cpu",
+        batch_size: int = BATCH_SIZE,
+        progress: bool | None = None,
+    ):
         self.model_id = name
         self.device = device
         self.batch_size = batch_size
+        self.progress = progress
         self._model: Any = None
         self._dim: int | None = None
 
@@ -82,10 +110,12 @@ class SentenceTransformerEmbedder:
         if self._model is None:
             location = self._location()
             os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+            show = sys.stderr.isatty() if self.progress is None else self.progress
             try:
                 from sentence_transformers import SentenceTransformer
 
-                self._model = SentenceTransformer(location, device=self.device)
+                with _progress_bars(show):
+                    self._model = SentenceTransformer(location, device=self.device)
             except Exception as exc:  # the library raises many kinds; turn them into one message
                 raise ModelError(f"cannot load the embedding model {self.model_id!r}: {exc}") from exc
         return self._model

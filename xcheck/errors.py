@@ -36,7 +36,16 @@ class IndexBusyError(XcheckError):
 
 
 class UsageError(XcheckError):
-    """A command was called with options that do not fit together."""
+    """A command was called with options that do not fit together, or a value out of its range.
+
+    ``param`` names the parameter at fault in the library's own words (``since``, ``min_similarity``);
+    the CLI shows it as its flag (``--since``), the service as its query parameter.
+    """
+
+    def __init__(self, message: str, *, param: str | None = None) -> None:
+        self.param = param
+        self.reason = message
+        super().__init__(f"{param}: {message}" if param else message)
 
 
 __all__ = [

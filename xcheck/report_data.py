@@ -42,6 +42,7 @@ def claim_dict(view: ClaimView, docs: dict[int, dict[str, Any]]) -> dict[str, An
         "title": doc.get("title"),
         "url": doc.get("url"),
         "speaker": view.frame.get("attribution"),
+        "undated": view.published is None,
         "highlights": highlights(view),
     }
 
@@ -64,7 +65,7 @@ def build_report_data(
         try:
             since = normalise_date(since)
         except ValueError as exc:
-            raise UsageError(f"--since: {exc}") from None
+            raise UsageError(str(exc), param="since") from None
 
     def keep(v: ClaimView) -> bool:
         return since is None or (v.published is not None and v.published >= since)

@@ -6,6 +6,24 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+UNDATED = "undated"
+
+
+def mark_undated(data: Any) -> Any:
+    """``data`` with ``"undated": true/false`` beside every ``"published"`` key, at any depth.
+
+    Every output that shows a claim or a document says when it has no date, so that a conflict
+    "(no date to order them)" can be traced to its undated article.
+    """
+    if isinstance(data, dict):
+        out = {k: mark_undated(v) for k, v in data.items()}
+        if "published" in out and "undated" not in out:
+            out["undated"] = out["published"] is None
+        return out
+    if isinstance(data, list | tuple):
+        return [mark_undated(v) for v in data]
+    return data
+
 
 @dataclass(frozen=True)
 class Document:

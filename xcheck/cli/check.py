@@ -2,23 +2,37 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from typing import Annotated
 
 import typer
 
 from ..check import ArticleCheck, check_documents
 from ..errors import XcheckError
-from ..ingest.readers import read_inputs
-from .common import IndexOpt, ModelOpt, corpus, fail, shorten, translate_errors
+from ..ingest.readers import Metadata, read_inputs
+from .common import (
+    READING_HELP,
+    FormatOpt,
+    IndexOpt,
+    ModelOpt,
+    PathsArg,
+    PublishedOpt,
+    SourceOpt,
+    TitleOpt,
+    corpus,
+    date_of,
+    fail,
+    message_of,
+    print_json,
+    shorten,
+    translate_errors,
+)
 
 EXIT_CLEAN, EXIT_CONFLICTS, EXIT_ERRORS = 0, 1, 2
 
 
 def render_article(a: ArticleCheck) -> list[str]:
     d = a.document
-    lines = [f"{d.origin}: {d.source or 'unknown source'} {d.published or ''} {d.title or ''}".rstrip()]
+    lines = [f"{d.origin}: {d.source or 'unknown source'} {date_of(d.published)} {d.title or ''}".rstrip()]
     for c in a.claims:
         if not c["conflicting"] and not c["corroborating"]:
             continue
@@ -26,12 +40,12 @@ def render_article(a: ArticleCheck) -> list[str]:
         for m in c["conflicting"]:
             lines.append(f"    CONFLICT {m['reason']}")
             lines.append(
-                f"      vs {m['source'] or 'unknown'} {m['published'] or '-'}: {shorten(m['text'], 120)}"
+                f"      vs {m['source'] or 'unknown'} {date_of(m['published'])}: {shorten(m['text'], 120)}"
             )
         for m in c["corroborating"]:
             lines.append(f"    {m['relation']} {m['reason']}")
             lines.append(
-                f"      by {m['source'] or 'unknown'} {m['published'] or '-'}: {shorten(m['text'], 120)}"
+                f"      by {m['source'] or 'unknown'} {date_of(m['published'])}: {shorten(m['text'], 120)}"
             )
     lines.append(
         f"  {len(a.claims)} claims, {a.conflicts} conflicts, "
@@ -40,33 +54,40 @@ def render_article(a: ArticleCheck) -> list[str]:
     return lines
 
 
+HELP = (
+    "Check new articles against the indexed corpus. Exit 0: no conflict, 1: conflicts, 2: errors."
+    f"\n\n{READING_HELP}"
+)
+
+
 @translate_errors
 def check(
-    paths: Annotated[list[str], typer.Argument(help="New articles: files, folders or - for stdin.")],
+    paths: PathsArg,
     as_json: Annotated[
         bool, typer.Option("--json", help="One JSON object per article (JSON Lines).")
     ] = False,
     add: Annotated[bool, typer.Option("--add", help="Add the articles to the index after checking.")] = False,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Always exit 0, even on conflicts.")] = False,
-    source: Annotated[str | None, typer.Option("--source", help="Outlet name for these articles.")] = None,
-    fmt: Annotated[
-        str | None, typer.Option("--format", help="txt, md, html or jsonl (default: by suffix).")
-    ] = None,
+    source: SourceOpt = None,
+    title: TitleOpt = None,
+    published: PublishedOpt = None,
+    fmt: FormatOpt = None,
     index: IndexOpt = None,
     model: ModelOpt = None,
 ) -> None:
     """Check new articles against the indexed corpus. Exit 0: no conflict, 1: conflicts, 2: errors."""
     try:
-        items = list(read_inputs(paths, fmt=fmt, source=source))
+        meta = Metadata.of(source=source, title=title, published=published)
+        items = list(read_inputs(paths, fmt=fmt, meta=meta))
         with corpus(index, model, create=add) as c:
             result = check_documents(c, items, add=add)
     except XcheckError as err:  # usage and input errors exit 2, like a linter's
-        raise fail(str(err), EXIT_ERRORS) from None
+        raise fail(message_of(err), EXIT_ERRORS) from None
     for failure in result.failed:
         typer.echo(f"xcheck: error: {failure.message}", err=True)
     for article in result.articles:
         if as_json:
-            sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+            print_json(article.to_dict(), indent=None)
         else:
             typer.echo("\n".join(render_article(article)))
     if not as_json:

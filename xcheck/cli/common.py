@@ -10,9 +10,11 @@ from functools import wraps
 from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from ..corpus import Corpus
-from ..errors import XcheckError
+from ..errors import UsageError, XcheckError
+from ..types import UNDATED, mark_undated
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -31,6 +33,97 @@ ModelOpt = Annotated[
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for machines instead of a table.")]
+PathsArg = Annotated[
+    list[str], typer.Argument(metavar="PATH", help="Files, folders (recursive) or - for stdin.")
+]
+SourceOpt = Annotated[
+    str | None,
+    typer.Option("--source", help="Outlet name for every article of this call.", show_default=False),
+]
+TitleOpt = Annotated[
+    str | None,
+    typer.Option("--title", help="Title for every article of this call.", show_default=False),
+]
+PublishedOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--published",
+        metavar="DATE",
+        help="Publication date (YYYY-MM-DD) for every article of this call.",
+        show_default=False,
+    ),
+]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        help="Read every input as txt, md, html or jsonl (default: by suffix).",
+        show_default=False,
+    ),
+]
+# What every command that reads articles says about their metadata (shown by --help).
+READING_HELP = (
+    "Formats by suffix. .txt/.md: optional front matter between two '---' lines at the very top, with "
+    "the keys title, source, url and published (YYYY-MM-DD). .html: title, outlet and date from the "
+    "page's meta tags. .jsonl: one article per line, with text and optional id, title, source, url, "
+    "published. A text without a date takes it from a dateline or a 'Published ...' line at its head. "
+    "--source, --title and --published apply to every article of the call and win over what the "
+    "articles say. An article with no date at all is kept and marked undated."
+)
+
+
+EXIT_USAGE = 2
+# Library parameter names whose flag is not simply ``--name-with-dashes``.
+FLAGS = {"k": "-k"}
+
+
+def flag_of(param: str) -> str:
+    return FLAGS.get(param, "--" + param.replace("_", "-"))
+
+
+def message_of(err: XcheckError) -> str:
+    """The error's message, naming the parameter at fault by its CLI flag."""
+    if isinstance(err, UsageError) and err.param:
+        return f"{flag_of(err.param)}: {err.reason}"
+    return str(err)
+
+
+def _usage_name(param: Any) -> str:
+    name = (param.metavar or param.name or "").upper()
+    if param.nargs != 1:
+        name += "..."
+    return name if param.required else f"[{name}]"
+
+
+def _is_argument(param: Any) -> bool:
+    return getattr(param, "param_type_name", None) == "argument"
+
+
+def _tidy(params: list[Any]) -> list[Any]:
+    """Flags take no value, so help shows no type for them (typer would print ``<bool>``)."""
+    for p in params:
+        if not _is_argument(p) and (getattr(p, "is_flag", False) or getattr(p, "count", False)):
+            p.metavar = ""
+    return params
+
+
+class Command(TyperCommand):
+    """A command whose help shows ``PATH...`` in its usage line and no type next to flags."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _tidy(super().get_params(ctx))
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        pieces += [_usage_name(p) for p in self.get_params(ctx) if _is_argument(p)]
+        return pieces
+
+
+class Group(TyperGroup):
+    """The top-level group, with the same help conventions as ``Command``."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _tidy(super().get_params(ctx))
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -40,14 +133,19 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 
 def translate_errors(func: Callable[P, R]) -> Callable[P, R]:
-    """Turn xcheck's errors into one clear line on stderr and exit status 1, never a traceback."""
+    """Turn xcheck's errors into one clear line on stderr, never a traceback.
+
+    Exit status 2 for a usage error (a bad option value, like typer's own), 1 for any other error.
+    """
 
     @wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(*args, **kwargs)
+        except UsageError as err:
+            raise fail(message_of(err), EXIT_USAGE) from None
         except XcheckError as err:
-            raise fail(str(err)) from None
+            raise fail(message_of(err)) from None
         except KeyboardInterrupt:
             raise fail("interrupted", 130) from None
         except BrokenPipeError:
@@ -65,8 +163,14 @@ def corpus(index: str | None, model: str | None = None, *, create: bool = False)
         c.close()
 
 
-def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+def print_json(data: Any, *, indent: int | None = 2) -> None:
+    """JSON on stdout; every claim or document without a date is marked ``"undated": true``."""
+    sys.stdout.write(json.dumps(mark_undated(data), ensure_ascii=False, indent=indent) + "\n")
+
+
+def date_of(published: str | None) -> str:
+    """A publication date for people: the date, or "undated"."""
+    return published or UNDATED
 
 
 def shorten(text: str | None, width: int) -> str:

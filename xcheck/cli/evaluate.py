@@ -35,7 +35,9 @@ def render(result: EvalResult) -> str:
 @translate_errors
 def eval_(
     labels: Annotated[Path, typer.Argument(help="JSONL file of labelled pairs (see the README).")],
-    floor: Annotated[float, typer.Option("--floor", help="Similarity floor for pairing.")] = PAIR_FLOOR,
+    floor: Annotated[
+        float, typer.Option("--floor", min=0.0, max=1.0, help="Similarity floor for pairing.")
+    ] = PAIR_FLOOR,
     show_mistakes: Annotated[bool, typer.Option("--mistakes", help="List the pairs judged wrongly.")] = False,
     model: ModelOpt = None,
     as_json: JsonOpt = False,

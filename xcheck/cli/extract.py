@@ -7,9 +7,22 @@ from typing import Annotated, Any
 import typer
 
 from ..corpus import claims_of
-from ..ingest.readers import read_inputs
+from ..ingest.readers import Metadata, read_inputs
 from ..types import Document, IngestFailure
-from .common import JsonOpt, print_json, translate_errors
+from .common import (
+    READING_HELP,
+    FormatOpt,
+    JsonOpt,
+    PathsArg,
+    PublishedOpt,
+    SourceOpt,
+    TitleOpt,
+    date_of,
+    print_json,
+    translate_errors,
+)
+
+HELP = f"Print each claim of each article with its span and frame (nothing is indexed).\n\n{READING_HELP}"
 
 
 def _quantity(q: dict[str, Any]) -> str:
@@ -43,17 +56,19 @@ def describe(frame: dict[str, Any]) -> list[str]:
 
 @translate_errors
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")],
-    fmt: Annotated[
-        str | None, typer.Option("--format", help="txt, md, html or jsonl (default: by suffix).")
-    ] = None,
+    paths: PathsArg,
+    source: SourceOpt = None,
+    title: TitleOpt = None,
+    published: PublishedOpt = None,
+    fmt: FormatOpt = None,
     encoding: Annotated[str, typer.Option("--encoding", help="Text encoding of the inputs.")] = "utf-8",
     as_json: JsonOpt = False,
 ) -> None:
     """Print each claim of each article with its span and frame (nothing is indexed)."""
+    meta = Metadata.of(source=source, title=title, published=published)
     out: list[dict[str, Any]] = []
     failed = 0
-    for item in read_inputs(paths, fmt=fmt, encoding=encoding):
+    for item in read_inputs(paths, fmt=fmt, encoding=encoding, meta=meta):
         if isinstance(item, IngestFailure):
             typer.echo(f"xcheck: error: {item.message}", err=True)
             failed += 1
@@ -74,7 +89,7 @@ def extract(
             )
             continue
         typer.echo(
-            f"== {doc.origin}  {doc.source or '-'}  {doc.published or '-'}  {doc.title or ''}".rstrip()
+            f"== {doc.origin}  {doc.source or '-'}  {date_of(doc.published)}  {doc.title or ''}".rstrip()
         )
         for c in claims:
             typer.echo(f"[{c.start}:{c.end}] {c.text}")

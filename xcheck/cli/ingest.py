@@ -7,8 +7,22 @@ from typing import Annotated, Any
 
 import typer
 
+from ..ingest.readers import Metadata
 from ..types import IngestReport
-from .common import IndexOpt, JsonOpt, ModelOpt, corpus, print_json, translate_errors
+from .common import (
+    READING_HELP,
+    FormatOpt,
+    IndexOpt,
+    JsonOpt,
+    ModelOpt,
+    PathsArg,
+    PublishedOpt,
+    SourceOpt,
+    TitleOpt,
+    corpus,
+    print_json,
+    translate_errors,
+)
 
 
 class TerminalProgress:
@@ -43,26 +57,30 @@ def summary_line(report: IngestReport) -> str:
     )
 
 
+HELP = (
+    "Read articles (txt/md with front matter, html, jsonl), extract their claims and index them."
+    f"\n\n{READING_HELP}"
+)
+
+
 @translate_errors
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")],
-    source: Annotated[
-        str | None, typer.Option("--source", help="Outlet name to record for these articles.")
-    ] = None,
-    fmt: Annotated[
-        str | None,
-        typer.Option("--format", help="Read every input as txt, md, html or jsonl (default: by suffix)."),
-    ] = None,
+    paths: PathsArg,
+    source: SourceOpt = None,
+    title: TitleOpt = None,
+    published: PublishedOpt = None,
+    fmt: FormatOpt = None,
     encoding: Annotated[str, typer.Option("--encoding", help="Text encoding of the inputs.")] = "utf-8",
     index: IndexOpt = None,
     model: ModelOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Read articles (txt/md with front matter, html, jsonl), extract their claims and index them."""
+    meta = Metadata.of(source=source, title=title, published=published)
     progress = TerminalProgress()
     with corpus(index, model, create=True) as c:
         try:
-            report = c.ingest(paths, source=source, fmt=fmt, encoding=encoding, progress=progress)
+            report = c.ingest(paths, fmt=fmt, encoding=encoding, progress=progress, meta=meta)
         finally:
             progress.close()
     for failure in report.failed:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..pairing.clusters import Cluster, PairRecord
-from .common import IndexOpt, JsonOpt, ModelOpt, corpus, print_json, shorten, translate_errors
+from .common import IndexOpt, JsonOpt, ModelOpt, corpus, date_of, print_json, shorten, translate_errors
 
 RelationOpt = Annotated[
     str | None,
@@ -22,6 +22,8 @@ MinSimOpt = Annotated[
     float | None,
     typer.Option(
         "--min-similarity",
+        min=0.0,
+        max=1.0,
         help="Only pairs at least this similar (cosine, default 0.45).",
         show_default=False,
     ),
@@ -31,8 +33,8 @@ MinSimOpt = Annotated[
 def pair_lines(p: PairRecord) -> list[str]:
     return [
         f"{p.relation.upper():<10} sim {p.similarity:.2f}  conf {p.confidence:.2f}  {p.reason}",
-        f"    A  {p.a.source or 'unknown'} {p.a.published or '-'}: {shorten(p.a.text, 150)}",
-        f"    B  {p.b.source or 'unknown'} {p.b.published or '-'}: {shorten(p.b.text, 150)}",
+        f"    A  {p.a.source or 'unknown'} {date_of(p.a.published)}: {shorten(p.a.text, 150)}",
+        f"    B  {p.b.source or 'unknown'} {date_of(p.b.published)}: {shorten(p.b.text, 150)}",
     ]
 
 
@@ -96,7 +98,7 @@ def clusters(
             typer.echo(f"    {cl.measure}: {_value_range(cl)}")
         for claim in cl.claims:
             typer.echo(
-                f"    - {claim.source or 'unknown'} {claim.published or '-'}: {shorten(claim.text, 140)}"
+                f"    - {claim.source or 'unknown'} {date_of(claim.published)}: {shorten(claim.text, 140)}"
             )
         for p in cl.conflicts:
             typer.echo(f"    CONFLICT ({p.confidence:.2f}): {p.reason}")

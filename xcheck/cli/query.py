@@ -7,11 +7,11 @@ from typing import Annotated
 import typer
 
 from ..types import Hit
-from .common import IndexOpt, JsonOpt, ModelOpt, corpus, print_json, table, translate_errors
+from .common import IndexOpt, JsonOpt, ModelOpt, corpus, date_of, print_json, table, translate_errors
 
 
 def hits_table(hits: list[Hit]) -> str:
-    rows = [[f"{h.score:.3f}", h.source or "-", h.published or "-", h.title or "-", h.text] for h in hits]
+    rows = [[f"{h.score:.3f}", h.source or "-", date_of(h.published), h.title or "-", h.text] for h in hits]
     return table(["score", "source", "published", "title", "claim"], rows, [5, 18, 10, 24, 70])
 
 

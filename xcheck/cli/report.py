@@ -10,14 +10,23 @@ from typing import Annotated
 
 import typer
 
-from ..errors import InputError
+from ..errors import InputError, UsageError
 from ..report_data import build_report_data
 from ..reports import render
 from .common import IndexOpt, ModelOpt, corpus, translate_errors
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file, so a reader never sees half a report."""
+    """Write ``text`` to ``path`` through a temporary file, so a reader never sees half a report.
+
+    The file gets the mode any tool's output gets (0666 less the umask), not the temporary file's 0600.
+    """
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
@@ -26,6 +35,7 @@ def write_atomically(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+            os.fchmod(fh.fileno(), 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -34,7 +44,10 @@ def write_atomically(path: Path, text: str) -> None:
 
 @translate_errors
 def report(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="html, md or json.")] = "html",
+    fmt_given: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="html, md or json (default: html).", show_default=False),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write to FILE instead of stdout.")
     ] = None,
@@ -46,10 +59,16 @@ def report(
     ] = None,
     index: IndexOpt = None,
     model: ModelOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="The same as --format json.")] = False,
 ) -> None:
     """Write the consistency report: summary, then each fact with a conflict or an update."""
-    if fmt.lower() not in ("html", "md", "markdown", "json"):
-        raise InputError(f"unknown report format {fmt!r}; choose html, md or json")
+    fmt = (fmt_given or "html").lower()
+    if fmt not in ("html", "md", "markdown", "json"):
+        raise UsageError(f"unknown report format {fmt!r}; choose html, md or json", param="format")
+    if as_json:
+        if fmt_given and fmt != "json":
+            raise UsageError(f"--json and --format {fmt} ask for two different formats")
+        fmt = "json"
     with corpus(index, model) as c:
         data = build_report_data(c, source=source, since=since)
     text = render(data, fmt)
@@ -59,6 +78,5 @@ def report(
     write_atomically(output, text)
     typer.echo(
         f"wrote {output} ({len(data['clusters'])} facts with conflicts or updates, "
-        f"{data['summary']['relations']['conflict']} conflicts)",
-        err=True,
+        f"{data['summary']['relations']['conflict']} conflicts)"
     )

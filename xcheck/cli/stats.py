@@ -18,7 +18,7 @@ def human_bytes(n: int) -> str:
 
 @translate_errors
 def stats(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
-    """Count documents, claims and sources; name the model; measure the index on disk."""
+    """Count documents, claims, sources and undated documents; name the model; measure the index."""
     with corpus(index) as c:
         data = c.stats()
     if as_json:
@@ -26,5 +26,6 @@ def stats(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
         return
     for key, label in (("documents", "documents"), ("claims", "claims"), ("sources", "sources")):
         typer.echo(f"{label:<10} {data[key]}")
+    typer.echo(f"{'undated':<10} {data['undated']} documents without a publication date")
     typer.echo(f"{'model':<10} {data['model'] or '-'} ({data['dim'] or '?'} dimensions)")
     typer.echo(f"{'index':<10} {data['index']} ({human_bytes(data['index_bytes'])})")

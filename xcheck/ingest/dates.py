@@ -102,3 +102,55 @@ def normalise_date(value: object) -> str | None:
     if iso is None:
         raise ValueError(f"cannot read the date {text!r}; use YYYY-MM-DD")
     return iso
+
+
+# -- the date at the head of an article --------------------------------------------------------
+HEAD_LINES = 8  # how many non-empty lines at the top of a text may hold its date
+_PUBLISHED_LINE = re.compile(
+    r"^(?:first\s+)?(?:published|posted|date)\b\s*(?:on\b|at\b|:)?\s*(?P<date>.{6,60})$", re.IGNORECASE
+)
+# "KYIV, June 13, 2022 (Reuters) — ..." or "Kharkiv, Ukraine, 13 June 2022 - ...": a place, a date with
+# its year, an optional agency in brackets, then a dash.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][\w.'’ -]{1,40}?,\s*(?:[A-Z][\w.'’ -]{1,40}?,\s*)?)?"
+    r"(?P<date>(?:[A-Z][a-z]+day,?\s+)?[\w .,/]{6,30}?\d{4})\s*(?:\([^()]{1,40}\)\s*)?(?:—|–|--?)\s",
+)
+_DATE_WORDS = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:am|pm|gmt|utc|bst|cet|cest|eet|eest|est|edt|at)\b|"
+    + r"\b(?:"
+    + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+    + r")\b\.?|\d+(?:st|nd|rd|th)?|[\s,.:/+-]",
+    re.IGNORECASE,
+)
+
+
+def _date_only(line: str) -> str | None:
+    """The date of a line that holds a date and nothing else ("Monday 13 June 2022 10:21 GMT")."""
+    if len(line) > 60 or _DATE_WORDS.sub("", line):
+        return None
+    return parse_date(line)
+
+
+def date_at_head(text: str) -> str | None:
+    """The publication date a text gives at its head, ``None`` when it gives none.
+
+    Read from the first lines: a "Published …" (or "Posted …", "Date: …") line, a line that is only a
+    date, or a news dateline ("KYIV, June 13, 2022 (Reuters) — …"). The date must include its year.
+    """
+    seen = 0
+    for raw in text.splitlines():
+        line = " ".join(raw.split()).strip("*_#> ")
+        if not line:
+            continue
+        seen += 1
+        if seen > HEAD_LINES:
+            break
+        m = _PUBLISHED_LINE.match(line)
+        if m and (found := parse_date(m.group("date"))):
+            return found
+        if found := _date_only(line):
+            return found
+        m = _DATELINE.match(line)
+        if m and (found := _date_only(m.group("date"))):
+            return found
+    return None

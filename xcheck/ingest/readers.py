@@ -12,12 +12,13 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import InputError
+from ..errors import InputError, UsageError
 from ..types import Document, IngestFailure
-from .dates import normalise_date
+from .dates import date_at_head, normalise_date
 from .text import parse_text
 
 FORMATS = ("txt", "md", "html", "jsonl")
@@ -62,18 +63,37 @@ def decode(data: bytes, origin: str, encoding: str = "utf-8") -> str:
         raise InputError(f"unknown encoding {encoding!r}", path=origin) from None
 
 
-def _with_source(doc: Document, source: str | None) -> Document:
-    if source is None:
-        return doc
-    return Document(
-        text=doc.text,
-        title=doc.title,
-        source=source,
-        url=doc.url,
-        published=doc.published,
-        doc_key=doc.doc_key,
-        origin=doc.origin,
-    )
+@dataclass(frozen=True)
+class Metadata:
+    """Values given for every article of one call (``--source``, ``--title``, ``--published``).
+
+    Each one given wins over what the article itself says.
+    """
+
+    source: str | None = None
+    title: str | None = None
+    published: str | None = None
+
+    @classmethod
+    def of(
+        cls, source: str | None = None, title: str | None = None, published: str | None = None
+    ) -> Metadata:
+        """Check the values a user typed; a date that cannot be read is a usage error."""
+        try:
+            date = normalise_date(published)
+        except ValueError as exc:
+            raise UsageError(str(exc), param="published") from None
+        return cls(source=source or None, title=title or None, published=date)
+
+    def apply(self, doc: Document) -> Document:
+        if self.source is None and self.title is None and self.published is None:
+            return doc
+        return replace(
+            doc,
+            source=self.source or doc.source,
+            title=self.title or doc.title,
+            published=self.published or doc.published,
+        )
 
 
 def parse_document(raw: str, fmt: str, origin: str, doc_key: str) -> Document:
@@ -102,7 +122,7 @@ def parse_document(raw: str, fmt: str, origin: str, doc_key: str) -> Document:
         title=title,
         source=source,
         url=url,
-        published=published,
+        published=published or date_at_head(text),
         doc_key=doc_key,
         origin=origin,
     )
@@ -137,7 +157,7 @@ def document_from_record(record: object, origin: str, line: int, default_key: st
         title=values["title"],
         source=values["source"],
         url=values["url"],
-        published=published,
+        published=published or date_at_head(text),
         doc_key=key,
         origin=f"{origin}:{line}",
     )
@@ -200,10 +220,17 @@ def read_inputs(
     source: str | None = None,
     encoding: str = "utf-8",
     stdin: BinaryIO | None = None,
+    meta: Metadata | None = None,
 ) -> Iterator[Document | IngestFailure]:
-    """Every article under ``paths`` ('-' is stdin), in order; failures are yielded, not raised."""
+    """Every article under ``paths`` ('-' is stdin), in order; failures are yielded, not raised.
+
+    ``meta`` (or just ``source``) gives values that win over what each article says.
+    """
     if fmt is not None and fmt not in FORMATS:
-        raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", param="format")
+    meta = meta or Metadata()
+    if source is not None:
+        meta = replace(meta, source=source)
     for item in paths:
         if item == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
@@ -214,7 +241,7 @@ def read_inputs(
                 continue
             key = "stdin:" + hashlib.sha256(data).hexdigest()[:16]
             for got in read_blob(data, fmt or "txt", "<stdin>", key, encoding):
-                yield got if isinstance(got, IngestFailure) else _with_source(got, source)
+                yield got if isinstance(got, IngestFailure) else meta.apply(got)
             continue
         path = Path(item)
         if path.is_dir():
@@ -224,17 +251,17 @@ def read_inputs(
                 if file_fmt is None:
                     continue  # a README.json, an image: not an article, silently passed over
                 found = True
-                yield from _read_file(file, file_fmt, source, encoding)
+                yield from _read_file(file, file_fmt, meta, encoding)
             if not found:
                 yield IngestFailure(origin=str(path), message=f"{path}: no .txt, .md, .html or .jsonl files")
             continue
         file_fmt = format_for(path, fmt)
         if file_fmt is None:
             file_fmt = "txt"  # named explicitly: read as text, the checks below catch binaries
-        yield from _read_file(path, file_fmt, source, encoding)
+        yield from _read_file(path, file_fmt, meta, encoding)
 
 
-def _read_file(path: Path, fmt: str, source: str | None, encoding: str) -> Iterator[Document | IngestFailure]:
+def _read_file(path: Path, fmt: str, meta: Metadata, encoding: str) -> Iterator[Document | IngestFailure]:
     origin = str(path)
     try:
         with path.open("rb") as fh:
@@ -253,4 +280,4 @@ def _read_file(path: Path, fmt: str, source: str | None, encoding: str) -> Itera
         return
     key = "file:" + str(path.resolve())
     for got in read_blob(data, fmt, origin, key, encoding):
-        yield got if isinstance(got, IngestFailure) else _with_source(got, source)
+        yield got if isinstance(got, IngestFailure) else meta.apply(got)

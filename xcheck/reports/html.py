@@ -138,7 +138,7 @@ def _time(value: object) -> str:
     d = parse_date(value)
     if d is None:
         text = _e(value, 30)
-        return f"<time>{text}</time>" if text else ""
+        return f"<time>{text}</time>" if text else '<span class="undated">undated</span>'
     return f'<time datetime="{d.isoformat()}">{escape(format_date(value))}</time>'
 
 

@@ -86,7 +86,7 @@ def _side_row(claim: dict[str, Any]) -> str:
     if url:
         source = f"[{source}]({url})"
     speaker = escape(claim.get("speaker"), 60) or "—"
-    date = iso_date(claim.get("published")) or "—"
+    date = iso_date(claim.get("published")) or "undated"
     return _row([source, escape(date), speaker, highlighted(claim.get("text"), claim.get("highlights"))])
 
 

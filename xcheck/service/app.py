@@ -6,6 +6,7 @@ are serialised by a readers-writer lock, and across processes by the index's own
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -14,6 +15,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Body, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 
@@ -23,7 +25,7 @@ from ..corpus import Corpus
 from ..embed import Embedder
 from ..errors import IndexBusyError, InputError, UsageError, XcheckError
 from ..ingest.readers import document_from_record
-from ..types import Document
+from ..types import Document, mark_undated
 
 DEFAULT_MAX_BODY = 5 * 1024 * 1024
 
@@ -127,7 +129,53 @@ class RWLock:
 
 
 def _document(article: Article, origin: str) -> Document:
-    return document_from_record(article.model_dump(), origin, 1, default_key=f"http:{hash(article.text)}")
+    # An article without an id is keyed by a hash of its text: the same in every process and after
+    # every restart (Python's hash() of a str is not).
+    key = "http:" + hashlib.sha256(article.text.encode("utf-8")).hexdigest()[:32]
+    return document_from_record(article.model_dump(), origin, 1, default_key=key)
+
+
+class ModelLoader:
+    """Loads the model in a thread at start-up, so the first request does not wait for it unawares.
+
+    ``status`` is ``starting`` until the model is loaded, then ``ok`` (or ``error``).
+    """
+
+    def __init__(self, corpus: Corpus, lock: threading.Lock) -> None:
+        self.corpus = corpus
+        self.lock = lock  # held while loading: model calls wait for the load instead of racing it
+        self.status = "starting"
+        self.error: str | None = None
+        self.thread = threading.Thread(target=self._load, name="xcheck-model-loader", daemon=True)
+
+    def _load(self) -> None:
+        try:
+            with self.lock:
+                self.corpus.load_model()
+        except XcheckError as exc:
+            self.status, self.error = "error", str(exc)
+        except Exception as exc:  # whatever a broken model raises, /health says so
+            self.status, self.error = "error", f"{type(exc).__name__}: {exc}"
+        else:
+            self.status = "ok"
+
+
+def _docs_page(openapi_url: str) -> HTMLResponse:
+    """Swagger UI from the installed swagger-ui-bundle-v2 package: nothing is fetched from a CDN."""
+    return get_swagger_ui_html(
+        openapi_url=openapi_url,
+        title="xcheck API",
+        swagger_js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
+        swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css",
+        swagger_favicon_url=f"{DOCS_ASSETS}/favicon-32x32.png",
+    )
+
+
+DOCS_ASSETS = "/docs/assets"
+NO_DOCS_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>xcheck API</title></head>
+<body><h1>xcheck API</h1><p>The interactive documentation needs the package swagger-ui-bundle-v2
+(<code>pip install 'xcheck[serve]'</code>). The API description is at <a href="{url}">{url}</a>.</p>
+</body></html>"""
 
 
 def create_app(
@@ -141,20 +189,39 @@ def create_app(
     corpus = Corpus(index_dir, model=model, embedder=embedder, create=True)
     lock = RWLock()
     embed_lock = threading.Lock()  # one model call at a time; FAISS and SQLite reads run in parallel
+    loader = ModelLoader(corpus, embed_lock)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        loader.thread.start()  # the server answers (/health: "starting") while the model loads
         yield
         corpus.close()
 
     app = FastAPI(
         lifespan=lifespan,
+        docs_url=None,  # FastAPI's own /docs and /redoc load their scripts from a CDN: served below
+        redoc_url=None,
         title="xcheck",
         version=__version__,
         description="Cross-check facts across news sources: query claims, check new articles, "
         "list judged pairs, get the consistency report.",
     )
     app.state.corpus = corpus
+    app.state.loader = loader
+
+    try:
+        from starlette.staticfiles import StaticFiles
+        from swagger_ui_bundle import swagger_ui_path
+
+        app.mount(DOCS_ASSETS, StaticFiles(directory=str(swagger_ui_path)), name="docs-assets")
+        have_assets = True
+    except ImportError:
+        have_assets = False
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        url = app.openapi_url or "/openapi.json"
+        return _docs_page(url) if have_assets else HTMLResponse(NO_DOCS_PAGE.format(url=url))
 
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
 
@@ -180,11 +247,14 @@ def create_app(
     async def unexpected(_: Request, exc: Exception) -> JSONResponse:
         return JSONResponse({"error": f"internal error ({type(exc).__name__})"}, status_code=500)
 
-    @app.get("/health", summary="Liveness and what the index holds")
+    @app.get("/health", summary="Liveness, whether the model is loaded yet, and what the index holds")
     def health() -> dict[str, Any]:
         with lock.read():
             stats = corpus.stats()
-        return {"status": "ok", "version": __version__, **stats}
+        out = {"status": loader.status, "version": __version__, **stats}
+        if loader.error:
+            out["error"] = loader.error
+        return out
 
     @app.get("/query", summary="The claims nearest to a sentence")
     def query(
@@ -192,7 +262,7 @@ def create_app(
         k: Annotated[int, Query(ge=1, le=100)] = 10,
     ) -> list[dict[str, Any]]:
         with lock.read(), embed_lock:
-            return [h.to_dict() for h in corpus.query(q, k=k)]
+            return mark_undated([h.to_dict() for h in corpus.query(q, k=k)])
 
     @app.post("/check", summary="Check one article against the corpus (same result as `xcheck check --json`)")
     def check(article: Annotated[Article, Body()], add: bool = False) -> dict[str, Any]:
@@ -203,7 +273,7 @@ def create_app(
         else:
             with lock.read(), embed_lock:
                 result = check_documents(corpus, [doc], add=False)
-        return result.articles[0].to_dict()
+        return mark_undated(result.articles[0].to_dict())
 
     @app.post("/ingest", summary="Add one article or a list of articles to the index")
     def ingest(articles: Annotated[Article | list[Article], Body()]) -> dict[str, Any]:
@@ -226,11 +296,11 @@ def create_app(
             found = corpus.pairs(
                 relation=relation, min_similarity=min_similarity, same_document=same_document
             )
-        return [p.to_dict() for p in found]
+        return mark_undated([p.to_dict() for p in found])
 
-    @app.get("/report", summary="The consistency report as HTML or JSON", response_model=None)
+    @app.get("/report", summary="The consistency report as HTML, Markdown or JSON", response_model=None)
     def report(
-        format: Literal["html", "json"] = "html",
+        format: Literal["html", "md", "markdown", "json"] = "html",
         source: str | None = None,
         since: str | None = None,
     ) -> Response:
@@ -244,6 +314,8 @@ def create_app(
         body = render(data, format)
         if format == "html":
             return HTMLResponse(body)
+        if format in ("md", "markdown"):
+            return Response(body, media_type="text/markdown; charset=utf-8")
         return Response(body, media_type="application/json")
 
     return app

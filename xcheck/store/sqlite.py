@@ -245,13 +245,29 @@ class SqliteStore:
                 out[int(r["claim_id"])] = r
         return out
 
+    def document_list(self) -> list[dict[str, Any]]:
+        """Every document with its number of claims, in the order they were added."""
+        return [
+            dict(r)
+            for r in self.db.execute(
+                "SELECT d.id, d.source, d.published, d.title, d.url, d.origin, COUNT(c.id) AS claims "
+                "FROM documents d LEFT JOIN claims c ON c.doc_id = d.id GROUP BY d.id ORDER BY d.id"
+            )
+        ]
+
     def counts(self) -> dict[str, int]:
         docs = self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        undated = self.db.execute("SELECT COUNT(*) FROM documents WHERE published IS NULL").fetchone()[0]
         claims = self.db.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
         sources = self.db.execute(
             "SELECT COUNT(DISTINCT source) FROM documents WHERE source IS NOT NULL"
         ).fetchone()[0]
-        return {"documents": int(docs), "claims": int(claims), "sources": int(sources)}
+        return {
+            "documents": int(docs),
+            "claims": int(claims),
+            "sources": int(sources),
+            "undated": int(undated),
+        }
 
     # -- pairs ----------------------------------------------------------------------------------
     def unpaired_claim_ids(self) -> list[int]:
