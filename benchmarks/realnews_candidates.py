@@ -85,19 +85,70 @@ def ruwa_pairs(index: str, per_relation: int, same_fact: int, rng: random.Random
         unique = {(a.claim_id, b.claim_id): (a, b) for a, b in found if (a.claim_id, b.claim_id) not in taken}
         found = [unique[k] for k in sorted(unique)]
         chosen.extend(rng.sample(found, min(same_fact, len(found))))
-        docs = corpus.store.sql.documents_by_id(sorted({v.doc_id for ab in chosen for v in ab}))
-        texts = {
-            int(r[0]): r[1]
-            for r in corpus.store.sql.db.execute(
-                f"SELECT id, text FROM documents WHERE id IN ({','.join(str(d) for d in docs) or '0'})"
-            )
-        }
-        for a, b in chosen:
-            item: dict[str, Any] = {"origin": f"ruwa-dev:{a.claim_id}-{b.claim_id}"}
-            for prefix, v in (("a", a), ("b", b)):
-                title = docs.get(v.doc_id, {}).get("title")
-                item.update(_side(prefix, v.text, title, v.published, v.source, texts.get(v.doc_id, "")))
-            out.append(item)
+        out = _items(corpus, chosen)
+    return out
+
+
+_DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|refut\w*|fakes?|false|untrue|not true|staged|provocation|"
+    r"blame[sd]?|accus\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def hunt_pairs(index: str, n: int, rng: random.Random, exclude: set[str]) -> list[dict[str, Any]]:
+    """Pairs where real conflicts are likeliest, drawn without xcheck's verdict deciding: same-day tolls
+    of one place from two outlets; a denial or accusation against another outlet's statement about the
+    same place within three days."""
+    out: list[dict[str, Any]] = []
+    with Corpus(index) as corpus:
+        views = corpus.claim_views(corpus.store.sql.all_claim_ids())
+        by_place: dict[str, list[Any]] = defaultdict(list)
+        for v in views.values():
+            places = [p["name"] for p in v.frame.get("places", [])] or [
+                p["name"] for p in v.frame.get("context_places", [])
+            ]
+            for place in places[:2]:
+                if place not in ("Ukraine", "Russia"):
+                    by_place[place].append(v)
+        tolls, denials = [], []
+        for members in by_place.values():
+            members.sort(key=lambda v: (v.published or "", v.claim_id))
+            for i, a in enumerate(members):
+                for b in members[i + 1 : i + 60]:
+                    if a.source == b.source or not a.published or not b.published:
+                        continue
+                    gap = abs(_day(b.published) - _day(a.published))
+                    ma = {q.get("measure") for q in a.frame.get("quantities", [])} & CASUALTY
+                    mb = {q.get("measure") for q in b.frame.get("quantities", [])} & CASUALTY
+                    if gap == 0 and ma & mb:
+                        tolls.append((a, b))
+                    elif gap <= 3 and (_DENIAL.search(a.text) or _DENIAL.search(b.text)):
+                        denials.append((a, b))
+        chosen = []
+        for pool in (tolls, denials):
+            unique = {(a.claim_id, b.claim_id): (a, b) for a, b in pool}
+            keys = [k for k in sorted(unique) if f"ruwa-dev:{k[0]}-{k[1]}" not in exclude]
+            chosen += [unique[k] for k in rng.sample(keys, min(n // 2, len(keys)))]
+        out = _items(corpus, chosen)
+    return out
+
+
+def _items(corpus: Corpus, chosen: list[tuple[Any, Any]]) -> list[dict[str, Any]]:
+    docs = corpus.store.sql.documents_by_id(sorted({v.doc_id for ab in chosen for v in ab}))
+    texts = {
+        int(r[0]): r[1]
+        for r in corpus.store.sql.db.execute(
+            f"SELECT id, text FROM documents WHERE id IN ({','.join(str(d) for d in docs) or '0'})"
+        )
+    }
+    out = []
+    for a, b in chosen:
+        item: dict[str, Any] = {"origin": f"ruwa-dev:{a.claim_id}-{b.claim_id}"}
+        for prefix, v in (("a", a), ("b", b)):
+            title = docs.get(v.doc_id, {}).get("title")
+            item.update(_side(prefix, v.text, title, v.published, v.source, texts.get(v.doc_id, "")))
+        out.append(item)
     return out
 
 
@@ -159,8 +210,31 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seeds", type=Path, default=DATA.parent / "seeds")
     ap.add_argument("--seed", type=int, default=9)
     ap.add_argument("-o", "--output", type=Path, required=True)
+    ap.add_argument(
+        "--hunt",
+        type=int,
+        default=0,
+        help="instead: N pairs where conflicts are likeliest (same-day tolls, denials), none in --exclude",
+    )
+    ap.add_argument("--exclude", type=Path, help="a labelled file whose pairs are not drawn again")
+    ap.add_argument("--first-id", type=int, default=1)
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)
+    if args.hunt:
+        exclude = set()
+        if args.exclude:
+            for line in args.exclude.read_text(encoding="utf-8").splitlines():
+                if line.strip() and not line.startswith("#"):
+                    exclude.add(json.loads(line).get("origin", ""))
+        items = hunt_pairs(args.index, args.hunt, rng, exclude)
+        rng.shuffle(items)
+        with args.output.open("w", encoding="utf-8") as f:
+            for n, item in enumerate(items, start=args.first_id):
+                f.write(
+                    json.dumps({"id": f"R{n:03d}", **item, "label": None, "cue": None, "note": ""}) + "\n"
+                )
+        print(f"{len(items)} candidate pairs written to {args.output}")
+        return 0
     items = ruwa_pairs(args.index, args.per_relation, args.same_fact, rng)
     items += mrpc_pairs(args.mrpc, args.mrpc_pairs, rng)
     items += seed_pairs(args.seeds, 2)

@@ -115,7 +115,7 @@ def test_different_incidents_or_places_or_subjects_are_different_facts() -> None
     a = view(1, "six killed", quantities=[q("six", 6, 6, "killed")], places=CITY_OF_ZAP, period=office)
     b = view(2, "30 killed", quantities=[q("30", 30, 30, "killed")], places=CITY_OF_ZAP, period=convoy)
     assert "different incidents" in judge(a, b, 0.8).reason
-    both = [*CITY_OF_ZAP, {"name": "Kharkiv", "type": "city", "text": "Kharkiv"}]
+    both = [{"name": "Kharkiv", "type": "city", "text": "Kharkiv"}, *CITY_OF_ZAP]  # about Kharkiv first
     c = view(3, "40 killed", quantities=[q("40", 40, 40, "killed")], places=both, period=office)
     assert "different places" in judge(a, c, 0.8).reason
     d = view(

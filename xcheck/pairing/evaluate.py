@@ -8,8 +8,9 @@ The labels file is JSON Lines, one pair per line::
      "label": "consistent", "cue": "numeric"}
 
 ``a``, ``b`` and ``label`` (duplicate, consistent, update, conflict or related) are required;
-``*_published`` (ISO date) and ``*_source`` are optional; ``cue`` (numeric, negation, membership,
-date) says what decides the pair, for the per-cue figures. Blank lines and lines starting with ``#``
+``*_published`` (ISO date), ``*_source`` and ``*_title`` (the article's headline, which gives the claim
+the place and incident it does not name itself) are optional; ``cue`` (numeric, negation, membership,
+date, agent) says what decides the pair, for the per-cue figures. Blank lines and lines starting with ``#``
 are skipped.
 
 The baseline is a cosine threshold alone: every pair at or above the similarity floor is called a
@@ -51,6 +52,8 @@ class LabelledPair:
     b_published: str | None = None
     a_source: str | None = None
     b_source: str | None = None
+    a_title: str | None = None  # the article's headline: the claim inherits its place and incident
+    b_title: str | None = None
     line: int = 0
 
 
@@ -137,6 +140,8 @@ def read_labels(path: str | Path) -> list[LabelledPair]:
                 b_published=rec.get("b_published"),
                 a_source=rec.get("a_source"),
                 b_source=rec.get("b_source"),
+                a_title=rec.get("a_title"),
+                b_title=rec.get("b_title"),
                 line=n,
             )
         )
@@ -163,7 +168,12 @@ def judge_texts(
     duplicate_similarity: float = DUPLICATE_SIMILARITY,
 ) -> tuple[list[Judgement], np.ndarray]:
     """Judge each pair as the index would: frames from the text and date, similarity from the model."""
-    from ..claims.frames import extract_frame
+    from ..claims.frames import extract_frames
+
+    def frame(text: str, title: str | None, published: str | None) -> dict[str, Any]:
+        """The claim's frame as the index would extract it: after its article's headline."""
+        sentences = [title, text] if title and title.strip() != text.strip() else [text]
+        return extract_frames(sentences, published=published)[-1].to_dict()
 
     if not pairs:
         return [], np.zeros(0, dtype=np.float32)
@@ -180,7 +190,7 @@ def judge_texts(
             claim_id=0,
             doc_id=0,
             text=p.a,
-            frame=extract_frame(p.a, published=p.a_published).to_dict(),
+            frame=frame(p.a, p.a_title, p.a_published),
             source=p.a_source,
             published=p.a_published,
         )
@@ -188,7 +198,7 @@ def judge_texts(
             claim_id=1,
             doc_id=1,
             text=p.b,
-            frame=extract_frame(p.b, published=p.b_published).to_dict(),
+            frame=frame(p.b, p.b_title, p.b_published),
             source=p.b_source,
             published=p.b_published,
         )
