@@ -5,7 +5,9 @@ The CLI and the HTTP service are thin clients of ``Corpus``; nothing here prints
 
 from __future__ import annotations
 
+import contextlib
 import json
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -21,12 +23,19 @@ from .errors import UsageError
 from .ingest.readers import read_inputs
 from .pairing.clusters import Cluster, PairRecord, build_clusters
 from .pairing.relate import JUDGE_VERSION, RELATED, RELATIONS, ClaimView, judge
-from .store.index import IndexStore
-from .types import Claim, Document, Hit, IngestFailure, IngestReport
+from .store.index import IndexStore, lock_timeout
+from .types import Claim, Document, Hit, IngestFailure, IngestReport, Span
 
 Progress = Callable[[int, int], None]
 EMBED_CHUNK = 512
+EMBED_TURN = 64  # texts embedded per turn of the model lock, so a query waits for one turn at most
+# A run commits whichever comes first, so a crash or kill loses little and a resumed run repeats little
+# (already stored articles are skipped by their content hash).
+COMMIT_EVERY_DOCS = 500
+COMMIT_EVERY_SECONDS = 30.0
 COMMIT_EVERY_CLAIMS = 20_000
+MAX_CLAIM_CHARS = 1_000  # a longer sentence is split at spaces into pieces of at most this length
+MAX_CLAIMS_PER_DOCUMENT = 2_000  # further claims of one document are dropped, with a note
 PAIR_FLOOR = 0.45  # cosine similarity below which two claims are never paired (tuned on eval/dev.jsonl)
 PAIR_NEIGHBOURS = 20
 
@@ -37,12 +46,71 @@ def _frames(texts: Sequence[str], published: str | None) -> list[dict[str, Any]]
     return [f.to_dict() for f in extract_frames(texts, published=published)]
 
 
-def claims_of(doc: Document, *, with_frames: bool = True) -> list[Claim]:
-    """The claims of one document: sentence spans minus boilerplate, each with its frame."""
-    spans = claim_spans(doc.text)
-    texts = [s.text for s in spans]
+def _pieces(text: str, span: Span, limit: int = MAX_CLAIM_CHARS) -> list[Span]:
+    """``span`` cut at spaces into pieces of at most ``limit`` characters (hard cuts when none)."""
+    out: list[Span] = []
+    start, end = span.start, span.end
+    while end - start > limit:
+        cut = text.rfind(" ", start + 1, start + limit + 1)
+        if cut <= start:
+            cut = start + limit
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > start:
+            out.append(Span(start, piece_end, text[start:piece_end]))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        out.append(Span(start, end, text[start:end]))
+    return out
+
+
+def claims_of(doc: Document, *, with_frames: bool = True, notes: list[str] | None = None) -> list[Claim]:
+    """The claims of one document: sentence spans minus boilerplate, each with its frame.
+
+    A sentence longer than ``MAX_CLAIM_CHARS`` is split at spaces; a sentence repeated within the
+    document is kept once, at its first place, with its count in ``repeats``; claims past
+    ``MAX_CLAIMS_PER_DOCUMENT`` are dropped. What was changed is said in ``notes``.
+    """
+    spans: list[Span] = []
+    long = 0
+    for span in claim_spans(doc.text):
+        if len(span.text) > MAX_CLAIM_CHARS:
+            long += 1
+            spans.extend(_pieces(doc.text, span))
+        else:
+            spans.append(span)
+    first: dict[str, int] = {}
+    unique: list[Span] = []
+    repeats: list[int] = []
+    for span in spans:
+        at = first.get(span.text)
+        if at is None:
+            first[span.text] = len(unique)
+            unique.append(span)
+            repeats.append(1)
+        else:
+            repeats[at] += 1
+    if notes is not None:
+        if long:
+            notes.append(
+                f"{doc.origin}: {long} sentence(s) longer than {MAX_CLAIM_CHARS} characters split at spaces"
+            )
+        if len(spans) > len(unique):
+            notes.append(f"{doc.origin}: {len(spans) - len(unique)} repeated sentence(s) stored once")
+        if len(unique) > MAX_CLAIMS_PER_DOCUMENT:
+            notes.append(
+                f"{doc.origin}: {len(unique)} claims; only the first {MAX_CLAIMS_PER_DOCUMENT} are kept"
+            )
+    unique = unique[:MAX_CLAIMS_PER_DOCUMENT]
+    texts = [s.text for s in unique]
     frames = _frames(texts, doc.published) if with_frames and texts else [{} for _ in texts]
-    return [Claim(text=s.text, start=s.start, end=s.end, frame=f) for s, f in zip(spans, frames, strict=True)]
+    return [
+        Claim(text=s.text, start=s.start, end=s.end, frame=f, repeats=n)
+        for s, f, n in zip(unique, frames, repeats[: len(unique)], strict=True)
+    ]
 
 
 @dataclass
@@ -72,6 +140,7 @@ class Corpus:
         self.with_frames = frames
         self._embedder = embedder
         self._model_option = model
+        self._model_lock = threading.Lock()  # one load, and one model call at a time, across threads
 
     def close(self) -> None:
         self.store.close()
@@ -98,10 +167,25 @@ class Corpus:
         if self._embedder is None:
             model_id = self.model_id
             self.store.check_model(model_id)  # before the (slow) load
-            self._embedder = make_embedder(model_id)
+            with self._model_lock:
+                if self._embedder is None:
+                    loaded = make_embedder(model_id)
+                    loaded.dim  # noqa: B018 - load the model now, under the lock
+                    self._embedder = loaded
         embedder = self._embedder
         self.store.check_model(embedder.model_id, embedder.dim)
         return embedder
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors of ``texts``; threads take turns on the model in small batches."""
+        embedder = self.embedder
+        parts = []
+        for i in range(0, len(texts), EMBED_TURN):
+            with self._model_lock:
+                parts.append(embedder.embed_batch(texts[i : i + EMBED_TURN]))
+        if not parts:
+            return np.zeros((0, embedder.dim), dtype=np.float32)
+        return np.concatenate(parts) if len(parts) > 1 else parts[0]
 
     # -- ingest ---------------------------------------------------------------------------------
     def ingest(
@@ -134,40 +218,55 @@ class Corpus:
         report = IngestReport()
         report.failed.extend(i for i in items if isinstance(i, IngestFailure))
         docs = [i for i in items if isinstance(i, Document)]
-        embedder = self.embedder
-        with self.store.locked():
-            pending: list[_Pending] = []
-            pending_claims = 0
-            seen: set[str] = set()
-            for n, doc in enumerate(docs, start=1):
-                sha = doc.sha256
-                if sha in seen or self.store.sql.has_sha(sha):
-                    report.skipped += 1
-                else:
-                    seen.add(sha)
-                    claims = claims_of(doc, with_frames=self.with_frames)
-                    pending.append(_Pending(doc, claims))
-                    pending_claims += len(claims)
-                if pending and (pending_claims >= COMMIT_EVERY_CLAIMS or n == len(docs)):
-                    self._commit(
-                        pending,
-                        embedder,
-                        report,
-                        progress,
-                        done_docs=n,
-                        total_docs=len(docs),
-                        known=known_vectors,
-                    )
-                    pending, pending_claims = [], 0
-                elif progress is not None:
-                    progress(n, len(docs))
+        if not docs:  # nothing to do: no model to load
+            report.seconds = time.perf_counter() - started
+            return report
+        lock_timeout()  # a bad XCHECK_LOCK_TIMEOUT is reported before any slow work
+        pending: list[_Pending] = []
+        pending_claims = 0
+        batch_started = time.monotonic()
+        seen: set[str] = set()
+        for n, doc in enumerate(docs, start=1):
+            sha = doc.sha256
+            if sha in seen or self.store.sql.has_sha(sha):
+                report.skipped += 1
+            else:
+                seen.add(sha)
+                claims = claims_of(doc, with_frames=self.with_frames, notes=report.notes)
+                pending.append(_Pending(doc, claims))
+                pending_claims += len(claims)
+            due = (
+                n == len(docs)
+                or len(pending) >= COMMIT_EVERY_DOCS
+                or pending_claims >= COMMIT_EVERY_CLAIMS
+                or time.monotonic() - batch_started >= COMMIT_EVERY_SECONDS
+            )
+            if pending and due:
+                self._commit(
+                    pending, report, progress, done_docs=n, total_docs=len(docs), known=known_vectors
+                )
+                pending, pending_claims = [], 0
+                batch_started = time.monotonic()
+            elif progress is not None:
+                progress(n, len(docs))
         report.seconds = time.perf_counter() - started
         return report
+
+    def _known_vectors(self, claims: Sequence[Claim]) -> dict[str, np.ndarray]:
+        """Stored vectors of claims whose text is already in the index (read from one snapshot)."""
+        vectors_now = self.store.vectors()
+        if not vectors_now.size:
+            return {}
+        stored = self.store.sql.claim_ids_by_hash(c.text_hash for c in claims)
+        present = set(vectors_now.all_ids().tolist())
+        hashes = [h for h, cid in stored.items() if cid in present]  # a newer writer's claims: embed
+        if not hashes:
+            return {}
+        return dict(zip(hashes, vectors_now.get([stored[h] for h in hashes]), strict=True))
 
     def _commit(
         self,
         pending: list[_Pending],
-        embedder: Embedder,
         report: IngestReport,
         progress: Progress | None,
         *,
@@ -175,16 +274,13 @@ class Corpus:
         total_docs: int,
         known: dict[str, np.ndarray] | None = None,
     ) -> None:
+        """Embed ``pending`` (no lock held), then store it in one transaction under the write lock."""
         sql = self.store.sql
+        embedder = self.embedder
         all_claims = [c for p in pending for c in p.claims]
-        vectors_now = self.store.vectors()
         # Vectors of claims already in the index are reused: a known claim is never embedded twice.
         by_hash: dict[str, np.ndarray] = dict(known or {})
-        stored = sql.claim_ids_by_hash(c.text_hash for c in all_claims) if vectors_now.size else {}
-        if stored:
-            hashes = list(stored)
-            for h, v in zip(hashes, vectors_now.get([stored[h] for h in hashes]), strict=True):
-                by_hash[h] = v
+        by_hash.update(self._known_vectors([c for c in all_claims if c.text_hash not in by_hash]))
         to_embed: dict[str, str] = {}
         for c in all_claims:
             if c.text_hash not in by_hash:
@@ -192,7 +288,7 @@ class Corpus:
         hashes, texts = list(to_embed), list(to_embed.values())
         first_doc = done_docs - len(pending)
         for i in range(0, len(texts), EMBED_CHUNK):
-            vecs = embedder.embed_batch(texts[i : i + EMBED_CHUNK])
+            vecs = self.embed(texts[i : i + EMBED_CHUNK])
             for h, v in zip(hashes[i : i + EMBED_CHUNK], vecs, strict=True):
                 by_hash[h] = v
             if progress is not None:
@@ -200,20 +296,25 @@ class Corpus:
                 progress(first_doc + int(frac * len(pending)), total_docs)
         report.embedded += len(texts)
 
-        with self.store.transaction(model_id=embedder.model_id, dim=embedder.dim) as vectors:
-            next_id = sql.next_claim_id()
-            for p in pending:
-                old = sql.document_by_key(p.doc.doc_key or "")
-                if old is not None:  # the same article, changed: replace it
-                    vectors.remove(sql.claim_ids_of(old.id))
-                    sql.delete_document(old.id)
-                ids = list(range(next_id, next_id + len(p.claims)))
-                next_id += len(p.claims)
-                sql.add_document(p.doc, p.claims, ids)
-                if ids:
-                    vectors.add(ids, np.stack([by_hash[c.text_hash] for c in p.claims]))
-                report.documents += 1
-                report.claims += len(p.claims)
+        with self.store.locked():
+            # Another writer may have stored some of these articles while we embedded.
+            fresh = [p for p in pending if not sql.has_sha(p.doc.sha256)]
+            report.skipped += len(pending) - len(fresh)
+            if fresh:
+                with self.store.transaction(model_id=embedder.model_id, dim=embedder.dim) as vectors:
+                    next_id = sql.next_claim_id()
+                    for p in fresh:
+                        old = sql.document_by_key(p.doc.doc_key or "")
+                        if old is not None:  # the same article, changed: replace it
+                            vectors.remove(sql.claim_ids_of(old.id))
+                            sql.delete_document(old.id)
+                        ids = list(range(next_id, next_id + len(p.claims)))
+                        next_id += len(p.claims)
+                        sql.add_document(p.doc, p.claims, ids)
+                        if ids:
+                            vectors.add(ids, np.stack([by_hash[c.text_hash] for c in p.claims]))
+                report.documents += len(fresh)
+                report.claims += sum(len(p.claims) for p in fresh)
         if progress is not None:
             progress(done_docs, total_docs)
 
@@ -227,7 +328,7 @@ class Corpus:
         vectors = self.store.vectors()
         if vectors.size == 0:
             return []
-        q = self.embedder.embed_batch([text])
+        q = self.embed([text])
         scores, ids = vectors.search(q, k)
         found = [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
         rows = self.store.sql.claims_with_docs([i for i, _ in found])
@@ -288,6 +389,9 @@ class Corpus:
         if not sql.unpaired_claim_ids() and want >= stored_floor and not stale:
             return 0
         with self.store.locked():
+            # Another writer may have paired (or changed the floor) while we waited for the lock.
+            stored_floor = self.pair_floor()
+            stale = sql.manifest().get("judge_version", JUDGE_VERSION) != JUDGE_VERSION
             vectors = self.store.vectors()
             reset = want < stored_floor or stale
             new_ids = sql.all_claim_ids() if reset else sql.unpaired_claim_ids()
@@ -322,27 +426,16 @@ class Corpus:
         min_similarity: float | None = None,
         same_document: bool = False,
     ) -> list[PairRecord]:
-        """Judged pairs, most important first. ``related`` pairs only when asked for by name."""
+        """Judged pairs as stored, most important first. ``related`` pairs only when asked for by name.
+
+        Reading never writes: call ``update_pairs(floor=min_similarity)`` first to pair the claims
+        added since the last call (the CLI and the service do).
+        """
         if relation is not None and relation not in RELATIONS:
             raise UsageError(f"unknown relation {relation!r}; choose one of {', '.join(RELATIONS)}")
-        self.update_pairs(
-            floor=min_similarity
-            if min_similarity is not None and min_similarity < self.pair_floor()
-            else None
-        )
-        rows = self.store.sql.pair_rows()
-        keep = []
-        for r in rows:
-            if not same_document and r["doc_a"] == r["doc_b"]:
-                continue
-            if relation is None and r["relation"] == RELATED:
-                continue
-            if relation is not None and r["relation"] != relation:
-                continue
-            if min_similarity is not None and r["similarity"] < min_similarity:
-                continue
-            keep.append(r)
-        views = self.claim_views(sorted({int(r[k]) for r in keep for k in ("a", "b")}))
+        with self.store.sql.snapshot():  # pairs and their claims from one committed state
+            keep = self._pair_rows(relation, min_similarity, same_document)
+            views = self.claim_views(sorted({int(r[k]) for r in keep for k in ("a", "b")}))
         order = {rel: i for i, rel in enumerate(RELATIONS)}
         out = [
             PairRecord(
@@ -359,13 +452,33 @@ class Corpus:
         out.sort(key=lambda p: (order[p.relation], -p.confidence, -p.similarity, p.a.claim_id, p.b.claim_id))
         return out
 
+    def _pair_rows(
+        self, relation: str | None, min_similarity: float | None, same_document: bool
+    ) -> list[Any]:
+        keep = []
+        for r in self.store.sql.pair_rows():
+            if not same_document and r["doc_a"] == r["doc_b"]:
+                continue
+            if relation is None and r["relation"] == RELATED:
+                continue
+            if relation is not None and r["relation"] != relation:
+                continue
+            if min_similarity is not None and r["similarity"] < min_similarity:
+                continue
+            keep.append(r)
+        return keep
+
     def clusters(self, *, min_similarity: float | None = None) -> list[Cluster]:
         """Fact clusters over the judged pairs (pairs inside one article left out)."""
         return build_clusters(self.pairs(min_similarity=min_similarity))
 
     def stats(self) -> dict[str, Any]:
         counts = self.store.sql.counts()
-        size = sum(p.stat().st_size for p in self.index_dir.iterdir() if p.is_file())
+        size = 0
+        for p in self.index_dir.iterdir():
+            with contextlib.suppress(OSError):  # a writer may remove an old vector file meanwhile
+                if p.is_file():
+                    size += p.stat().st_size
         return {
             **counts,
             "model": self.store.model_id,

@@ -44,12 +44,17 @@ class Span:
 
 @dataclass(frozen=True)
 class Claim:
-    """A checkable sentence of a document, with its character span and frame."""
+    """A checkable sentence of a document, with its character span and frame.
+
+    ``repeats`` counts how often the same sentence occurs in the document; it is stored once, at the
+    span of its first occurrence.
+    """
 
     text: str
     start: int
     end: int
     frame: dict[str, Any] = field(default_factory=dict)
+    repeats: int = 1
 
     @property
     def text_hash(self) -> str:
@@ -102,6 +107,7 @@ class IngestReport:
     embedded: int = 0
     failed: list[IngestFailure] = field(default_factory=list)
     seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)  # what was changed on the way in (split, capped)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -111,4 +117,5 @@ class IngestReport:
             "embedded": self.embedded,
             "failed": [{"origin": f.origin, "message": f.message} for f in self.failed],
             "seconds": round(self.seconds, 3),
+            "notes": list(self.notes),
         }

@@ -52,6 +52,7 @@ def demo(
         )
         typer.echo(f'Query: "{question}"\n')
         typer.echo(hits_table(c.query(question, k=5)))
+        c.update_pairs()
         conflicts = c.pairs(relation="conflict")
         typer.echo(f"\n{len(conflicts)} conflicts across sources; the first three (see `xcheck pairs`):\n")
         for p in conflicts[:3]:

@@ -51,6 +51,7 @@ def report(
     if fmt.lower() not in ("html", "md", "markdown", "json"):
         raise InputError(f"unknown report format {fmt!r}; choose html, md or json")
     with corpus(index, model) as c:
+        c.update_pairs()
         data = build_report_data(c, source=source, since=since)
     text = render(data, fmt)
     if output is None:
