@@ -285,3 +285,106 @@ def test_a_killed_run_keeps_what_it_committed(index_dir: Path, tmp_path: Path) -
         assert c.store.sql.counts()["documents"] == 20
         report = c.ingest([str(data)])
         assert (report.skipped, report.documents) == (20, 20)
+
+
+# -- bad inputs ------------------------------------------------------------------------------------------
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from xcheck.cli.app import app
+
+    loads: list[str] = []
+
+    def make(name: str | None = None) -> FakeEmbedder:
+        loads.append(name or "")
+        return FakeEmbedder()
+
+    monkeypatch.setattr(corpus_mod, "make_embedder", make)
+    runner = CliRunner()
+
+    def run(*args: str):  # type: ignore[no-untyped-def]
+        return runner.invoke(app, list(args), catch_exceptions=False)
+
+    run.loads = loads  # type: ignore[attr-defined]
+    return run
+
+
+def test_a_deeply_nested_jsonl_line_is_reported_and_the_batch_goes_on(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    deep = "[" * 1000 + "]" * 1000
+    good = json.dumps({"id": "g", "text": "Officials said 606 civilians have been killed in Kharkiv."})
+    folder = tmp_path / "in"
+    write(folder / "a.jsonl", deep + "\n" + '{"text": ' * 1000 + "\n" + good + "\n")
+    write(folder / "b.md", ARTICLE)
+    idx = str(tmp_path / "idx")
+    r = cli("ingest", str(folder), "--index", idx, "--json")
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    errors = r.stderr.splitlines()
+    assert f"{folder / 'a.jsonl'}:1: the JSON is nested too deeply" in errors[0]
+    assert f"{folder / 'a.jsonl'}:2: " in errors[1] and len(errors) == 2
+    assert json.loads(r.stdout)["documents"] == 2  # the good line and the good file
+    checked = cli("check", str(folder), "--index", idx, "--json")
+    assert checked.exit_code == 2 and "Traceback" not in checked.output
+
+
+def _unblock_if_stuck(fifo: Path, thread: threading.Thread) -> None:
+    if thread.is_alive():  # the reader is stuck opening the FIFO: give it a writer so the test ends
+        fd = os.open(fifo, os.O_WRONLY)
+        os.close(fd)
+        thread.join(10)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_fifos_are_skipped_not_waited_for(tmp_path: Path) -> None:
+    from xcheck.ingest.readers import read_inputs
+
+    folder = tmp_path / "in"
+    write(folder / "a.md", ARTICLE)
+    os.mkfifo(folder / "pipe.txt")
+    os.mkfifo(tmp_path / "named.md")
+    got: list[object] = []
+    thread = threading.Thread(
+        target=lambda: got.extend(read_inputs([str(tmp_path / "named.md"), str(folder)])), daemon=True
+    )
+    thread.start()
+    thread.join(10)
+    stuck = thread.is_alive()
+    _unblock_if_stuck(tmp_path / "named.md", thread)
+    _unblock_if_stuck(folder / "pipe.txt", thread)
+    assert not stuck, "reading stopped at a FIFO"
+    failures = [g for g in got if not isinstance(g, Document)]
+    docs = [g for g in got if isinstance(g, Document)]
+    assert len(docs) == 1 and len(failures) == 2
+    assert all("named pipe (FIFO), not a regular file; skipped" in f.message for f in failures)  # type: ignore[attr-defined]
+
+
+def test_a_file_name_with_a_newline_gives_one_error_line(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    evil = write(tmp_path / "x\nxcheck: error: forged.md", "")
+    r = cli("ingest", str(evil), "--index", str(tmp_path / "idx"))
+    assert r.exit_code == 1
+    lines = r.stderr.splitlines()
+    assert len(lines) == 1 and "x\\nxcheck: error: forged.md" in lines[0]
+
+
+def test_nothing_to_ingest_does_not_load_the_model(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    empty = write(tmp_path / "empty.md", "")
+    r = cli("ingest", str(empty), str(tmp_path / "missing.md"), "--index", str(tmp_path / "idx"))
+    assert r.exit_code == 1 and "the file is empty" in r.stderr
+    assert cli.loads == []
+    a = write(tmp_path / "a.md", ARTICLE)
+    assert cli("ingest", str(a), "--index", str(tmp_path / "idx")).exit_code == 0
+    assert cli("ingest", str(a), "--index", str(tmp_path / "idx")).exit_code == 0  # unchanged: skipped
+    assert len(cli.loads) == 1
+
+
+def test_a_bad_lock_timeout_is_reported_before_the_model_loads(
+    cli,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("XCHECK_LOCK_TIMEOUT", "abc")
+    a = write(tmp_path / "a.md", ARTICLE)
+    for command in (["ingest"], ["check", "--add"]):
+        r = cli(*command, str(a), "--index", str(tmp_path / "idx"))
+        assert r.exit_code in (1, 2) and "XCHECK_LOCK_TIMEOUT must be a number" in r.stderr
+    assert cli.loads == []

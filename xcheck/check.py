@@ -16,6 +16,7 @@ import numpy as np
 
 from .corpus import EMBED_CHUNK, PAIR_NEIGHBOURS, Corpus, claims_of
 from .pairing.relate import CONFLICT, CONSISTENT, DUPLICATE, UPDATE, ClaimView, judge
+from .store.index import lock_timeout
 from .types import Claim, Document, IngestFailure, IngestReport
 
 CORROBORATING = frozenset({DUPLICATE, CONSISTENT, UPDATE})
@@ -84,6 +85,8 @@ def check_documents(
     """Judge every claim of the new documents against the index; optionally add them afterwards."""
     failed = [i for i in items if isinstance(i, IngestFailure)]
     docs = [i for i in items if isinstance(i, Document)]
+    if add and docs:
+        lock_timeout()  # a bad XCHECK_LOCK_TIMEOUT is reported before the model loads
     floor = corpus.pair_floor() if floor is None else floor
     notes: list[str] = []
     per_doc: list[list[Claim]] = [claims_of(d, notes=notes) for d in docs]

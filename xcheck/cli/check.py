@@ -11,7 +11,7 @@ import typer
 from ..check import ArticleCheck, check_documents
 from ..errors import XcheckError
 from ..ingest.readers import read_inputs
-from .common import IndexOpt, ModelOpt, corpus, fail, shorten, translate_errors
+from .common import IndexOpt, ModelOpt, corpus, fail, one_line, shorten, translate_errors
 
 EXIT_CLEAN, EXIT_CONFLICTS, EXIT_ERRORS = 0, 1, 2
 
@@ -63,7 +63,9 @@ def check(
     except XcheckError as err:  # usage and input errors exit 2, like a linter's
         raise fail(str(err), EXIT_ERRORS) from None
     for failure in result.failed:
-        typer.echo(f"xcheck: error: {failure.message}", err=True)
+        typer.echo(f"xcheck: error: {one_line(failure.message)}", err=True)
+    for note in result.notes:
+        typer.echo(f"xcheck: note: {one_line(note)}", err=True)
     for article in result.articles:
         if as_json:
             sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")

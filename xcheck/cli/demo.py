@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..errors import UsageError
-from .common import IndexOpt, ModelOpt, corpus, translate_errors
+from .common import IndexOpt, ModelOpt, corpus, one_line, translate_errors
 from .ingest import TerminalProgress, summary_line
 from .pairs import pair_lines
 from .query import hits_table
@@ -43,7 +43,7 @@ def demo(
         finally:
             progress.close()
         for failure in report.failed:
-            typer.echo(f"xcheck: error: {failure.message}", err=True)
+            typer.echo(f"xcheck: error: {one_line(failure.message)}", err=True)
         typer.echo(summary_line(report))
         stats = c.stats()
         typer.echo(

@@ -9,7 +9,7 @@ import typer
 from ..corpus import claims_of
 from ..ingest.readers import read_inputs
 from ..types import Document, IngestFailure
-from .common import JsonOpt, print_json, translate_errors
+from .common import JsonOpt, one_line, print_json, translate_errors
 
 
 def _quantity(q: dict[str, Any]) -> str:
@@ -55,7 +55,7 @@ def extract(
     failed = 0
     for item in read_inputs(paths, fmt=fmt, encoding=encoding):
         if isinstance(item, IngestFailure):
-            typer.echo(f"xcheck: error: {item.message}", err=True)
+            typer.echo(f"xcheck: error: {one_line(item.message)}", err=True)
             failed += 1
             continue
         doc: Document = item

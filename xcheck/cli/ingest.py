@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from ..types import IngestReport
-from .common import IndexOpt, JsonOpt, ModelOpt, corpus, print_json, translate_errors
+from .common import IndexOpt, JsonOpt, ModelOpt, corpus, one_line, print_json, translate_errors
 
 
 class TerminalProgress:
@@ -66,7 +66,9 @@ def ingest(
         finally:
             progress.close()
     for failure in report.failed:
-        typer.echo(f"xcheck: error: {failure.message}", err=True)
+        typer.echo(f"xcheck: error: {one_line(failure.message)}", err=True)
+    for note in report.notes:
+        typer.echo(f"xcheck: note: {one_line(note)}", err=True)
     if as_json:
         print_json(report.to_dict())
     else:
