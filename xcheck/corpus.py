@@ -28,7 +28,7 @@ from .types import Claim, Document, Hit, IngestFailure, IngestReport, Span
 
 Progress = Callable[[int, int], None]
 EMBED_CHUNK = 512
-EMBED_TURN = 64  # texts embedded per turn of the model lock, so a query waits for one turn at most
+EMBED_TURN = 32  # texts embedded per turn of the model lock, so a query waits for one turn at most
 # A run commits whichever comes first, so a crash or kill loses little and a resumed run repeats little
 # (already stored articles are skipped by their content hash).
 COMMIT_EVERY_DOCS = 500

@@ -69,16 +69,15 @@ def guarded_protocol(
         def data_received(self, data: bytes) -> None:
             if self._draining:
                 return
-            if self.conn.their_state is h11.IDLE:
-                pending = len(self.conn.trailing_data[0]) + len(data)
-                if pending > max_head_bytes:
-                    head = self.conn.trailing_data[0] + data
+            if self.conn.their_state is h11.IDLE:  # reading a request head
+                head = self.conn.trailing_data[0] + data
+                end = head.find(b"\r\n\r\n")
+                if end > max_head_bytes or (end < 0 and len(head) > max_head_bytes):
                     if b"\r\n" not in head[:max_head_bytes]:
                         self._early_answer(414, "URI Too Long", "the request line is too long")
                     else:
-                        self._early_answer(
-                            431, "Request Header Fields Too Large", "the headers are too large"
-                        )
+                        too_large = "Request Header Fields Too Large"
+                        self._early_answer(431, too_large, "the headers are too large")
                     return
             super().data_received(data)
             if self._head_timer is not None and self.cycle is not self._armed_cycle:
