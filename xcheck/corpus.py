@@ -10,7 +10,7 @@ import json
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -119,6 +119,28 @@ class _Pending:
     claims: list[Claim]
 
 
+@dataclass
+class _Batch:
+    """Documents read since the last commit, and the vectors of their claims."""
+
+    known: dict[str, np.ndarray]  # vectors given by the caller
+    pending: list[_Pending] = field(default_factory=list)
+    claims: int = 0
+    to_embed: dict[str, str] = field(default_factory=dict)  # text hash -> text, not embedded yet
+    vectors: dict[str, np.ndarray] = field(default_factory=dict)
+    started: float = field(default_factory=time.monotonic)
+
+    def __post_init__(self) -> None:
+        self.vectors.update(self.known)
+
+    def add(self, item: _Pending) -> None:
+        self.pending.append(item)
+        self.claims += len(item.claims)
+        for c in item.claims:
+            if c.text_hash not in self.vectors:
+                self.to_embed.setdefault(c.text_hash, c.text)
+
+
 class Corpus:
     """An index folder and the model that embeds into it.
 
@@ -222,9 +244,7 @@ class Corpus:
             report.seconds = time.perf_counter() - started
             return report
         lock_timeout()  # a bad XCHECK_LOCK_TIMEOUT is reported before any slow work
-        pending: list[_Pending] = []
-        pending_claims = 0
-        batch_started = time.monotonic()
+        batch = _Batch(known=dict(known_vectors or {}))
         seen: set[str] = set()
         for n, doc in enumerate(docs, start=1):
             sha = doc.sha256
@@ -233,73 +253,59 @@ class Corpus:
             else:
                 seen.add(sha)
                 claims = claims_of(doc, with_frames=self.with_frames, notes=report.notes)
-                pending.append(_Pending(doc, claims))
-                pending_claims += len(claims)
+                batch.add(_Pending(doc, claims))
+                if len(batch.to_embed) >= EMBED_CHUNK:  # embed as we go: the clock below sees it
+                    self._embed_batch(batch, report)
             due = (
                 n == len(docs)
-                or len(pending) >= COMMIT_EVERY_DOCS
-                or pending_claims >= COMMIT_EVERY_CLAIMS
-                or time.monotonic() - batch_started >= COMMIT_EVERY_SECONDS
+                or len(batch.pending) >= COMMIT_EVERY_DOCS
+                or batch.claims >= COMMIT_EVERY_CLAIMS
+                or time.monotonic() - batch.started >= COMMIT_EVERY_SECONDS
             )
-            if pending and due:
-                self._commit(
-                    pending, report, progress, done_docs=n, total_docs=len(docs), known=known_vectors
-                )
-                pending, pending_claims = [], 0
-                batch_started = time.monotonic()
-            elif progress is not None:
+            if batch.pending and due:
+                self._embed_batch(batch, report)
+                self._commit(batch, report)
+                batch = _Batch(known=batch.known if known_vectors else {})
+            if progress is not None:
                 progress(n, len(docs))
         report.seconds = time.perf_counter() - started
         return report
 
-    def _known_vectors(self, claims: Sequence[Claim]) -> dict[str, np.ndarray]:
-        """Stored vectors of claims whose text is already in the index (read from one snapshot)."""
+    def _known_vectors(self, hashes: Sequence[str]) -> dict[str, np.ndarray]:
+        """Stored vectors of claim texts already in the index (a known claim is never embedded twice)."""
         vectors_now = self.store.vectors()
-        if not vectors_now.size:
+        if not vectors_now.size or not hashes:
             return {}
-        stored = self.store.sql.claim_ids_by_hash(c.text_hash for c in claims)
+        stored = self.store.sql.claim_ids_by_hash(hashes)
         present = set(vectors_now.all_ids().tolist())
-        hashes = [h for h, cid in stored.items() if cid in present]  # a newer writer's claims: embed
-        if not hashes:
+        found = [h for h, cid in stored.items() if cid in present]  # a newer writer's claims: embed
+        if not found:
             return {}
-        return dict(zip(hashes, vectors_now.get([stored[h] for h in hashes]), strict=True))
+        return dict(zip(found, vectors_now.get([stored[h] for h in found]), strict=True))
 
-    def _commit(
-        self,
-        pending: list[_Pending],
-        report: IngestReport,
-        progress: Progress | None,
-        *,
-        done_docs: int,
-        total_docs: int,
-        known: dict[str, np.ndarray] | None = None,
-    ) -> None:
-        """Embed ``pending`` (no lock held), then store it in one transaction under the write lock."""
-        sql = self.store.sql
-        embedder = self.embedder
-        all_claims = [c for p in pending for c in p.claims]
-        # Vectors of claims already in the index are reused: a known claim is never embedded twice.
-        by_hash: dict[str, np.ndarray] = dict(known or {})
-        by_hash.update(self._known_vectors([c for c in all_claims if c.text_hash not in by_hash]))
-        to_embed: dict[str, str] = {}
-        for c in all_claims:
-            if c.text_hash not in by_hash:
-                to_embed.setdefault(c.text_hash, c.text)
-        hashes, texts = list(to_embed), list(to_embed.values())
-        first_doc = done_docs - len(pending)
+    def _embed_batch(self, batch: _Batch, report: IngestReport) -> None:
+        """Vectors for the claims of ``batch`` that have none yet; no lock is held."""
+        if not batch.to_embed:
+            return
+        batch.vectors.update(self._known_vectors(list(batch.to_embed)))
+        todo = {h: t for h, t in batch.to_embed.items() if h not in batch.vectors}
+        hashes, texts = list(todo), list(todo.values())
         for i in range(0, len(texts), EMBED_CHUNK):
             vecs = self.embed(texts[i : i + EMBED_CHUNK])
             for h, v in zip(hashes[i : i + EMBED_CHUNK], vecs, strict=True):
-                by_hash[h] = v
-            if progress is not None:
-                frac = min(1.0, (i + EMBED_CHUNK) / max(len(texts), 1))
-                progress(first_doc + int(frac * len(pending)), total_docs)
+                batch.vectors[h] = v
         report.embedded += len(texts)
+        batch.to_embed.clear()
 
+    def _commit(self, batch: _Batch, report: IngestReport) -> None:
+        """Store ``batch`` (embedded already) in one transaction under the index's write lock."""
+        sql = self.store.sql
+        embedder = self.embedder
+        by_hash = batch.vectors
         with self.store.locked():
             # Another writer may have stored some of these articles while we embedded.
-            fresh = [p for p in pending if not sql.has_sha(p.doc.sha256)]
-            report.skipped += len(pending) - len(fresh)
+            fresh = [p for p in batch.pending if not sql.has_sha(p.doc.sha256)]
+            report.skipped += len(batch.pending) - len(fresh)
             if fresh:
                 with self.store.transaction(model_id=embedder.model_id, dim=embedder.dim) as vectors:
                     next_id = sql.next_claim_id()
@@ -315,8 +321,6 @@ class Corpus:
                             vectors.add(ids, np.stack([by_hash[c.text_hash] for c in p.claims]))
                 report.documents += len(fresh)
                 report.claims += sum(len(p.claims) for p in fresh)
-        if progress is not None:
-            progress(done_docs, total_docs)
 
     # -- reading --------------------------------------------------------------------------------
     def query(self, text: str, k: int = 10) -> list[Hit]:
