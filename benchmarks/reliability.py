@@ -45,6 +45,7 @@ from xcheck.corpus import Corpus  # noqa: E402
 from xcheck.embed import normalise  # noqa: E402
 
 HERE = Path(__file__).resolve()
+TOTAL = 4000  # articles of one kill run (about 4 s per 1,000 here with the stand-in model)
 COMMIT_POINTS = ("rows-added", "vector-file-half-written", "vector-file-renamed", "committed", "cleanup")
 
 
@@ -159,14 +160,14 @@ def index_state(index: Path, real: bool) -> dict[str, Any]:
 def probe_kills(n: int, real: bool, rng: random.Random) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "articles.jsonl"
-        data.write_text("\n".join(json.dumps(a) for a in articles(1500)), encoding="utf-8")
+        data.write_text("\n".join(json.dumps(a) for a in articles(TOTAL)), encoding="utf-8")
         plan: list[str | None] = list(COMMIT_POINTS) + [None] * max(0, n - len(COMMIT_POINTS))
         survived = lost = broken = finished = 0
         rounds: list[dict[str, Any]] = []
         for round_, point in enumerate(plan[:n]):
             index = Path(tmp) / f"idx{round_ % 3}"  # three indexes, each killed again and again
             before = index_state(index, real)["keys"] if index.exists() else set()
-            if len(before) == 1500:
+            if len(before) == TOTAL:
                 for p in index.iterdir():
                     p.unlink()
                 index.rmdir()
@@ -176,7 +177,7 @@ def probe_kills(n: int, real: bool, rng: random.Random) -> dict[str, Any]:
                 cmd.append("--real-model")
             child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
             if point is None:
-                time.sleep(rng.uniform(0.5, 6.0))
+                time.sleep(rng.uniform(0.3, 5.0))
                 child.send_signal(signal.SIGKILL)
             try:
                 _, err = child.communicate(timeout=300)
@@ -389,10 +390,15 @@ def probe_service() -> dict[str, Any]:
         url = f"http://127.0.0.1:{port}"
         httpx.post(f"{url}/ingest", json={"text": "Officials said 5 died in Kharkiv."}, timeout=120)
         rng = random.Random(1)
+        cities = ["Kharkiv", "Odesa", "Lviv", "Mariupol", "Kherson", "Dnipro", "Sumy", "Poltava"]
         body = [
-            {"id": f"s{i}", "text": f"Officials said {rng.randint(1, 10**6)} aid trucks reached city {i}."}
+            {
+                "id": f"s{i}",
+                "text": f"Officials said {rng.randint(1, 10**6)} aid trucks reached {rng.choice(cities)} "
+                f"on day {i} after waiting {rng.randint(2, 40)} hours at the border crossing.",
+            }
             for i in range(3000)
-        ]
+        ]  # 3,000 sentences, about 330 KB of JSON
         size = len(json.dumps(body).encode())
         result: dict[str, Any] = {}
 
@@ -433,7 +439,7 @@ def main() -> None:
     )
     parser.add_argument("--kills", type=int, default=30)
     parser.add_argument("--readers", type=int, default=4)
-    parser.add_argument("--seconds", type=float, default=20.0, help="how long the readers read")
+    parser.add_argument("--seconds", type=float, default=25.0, help="how long the readers read")
     parser.add_argument("--real-model", action="store_true", help="parts 1-3 with the bundled model too")
     parser.add_argument("--only", choices=["kills", "readers", "inputs", "service"], action="append")
     parser.add_argument("--json", action="store_true")

@@ -388,3 +388,56 @@ def test_a_bad_lock_timeout_is_reported_before_the_model_loads(
         r = cli(*command, str(a), "--index", str(tmp_path / "idx"))
         assert r.exit_code in (1, 2) and "XCHECK_LOCK_TIMEOUT must be a number" in r.stderr
     assert cli.loads == []
+
+
+def test_model_turns_are_first_come_first_served() -> None:
+    """A query waiting for the model gets the next turn, not after a long ingest's every turn."""
+    turns = corpus_mod._Turns()
+    order: list[str] = []
+    ingest_has_turn = threading.Event()
+    query_waiting = threading.Event()
+
+    def ingest() -> None:
+        for i in range(5):
+            with turns:
+                order.append(f"ingest{i}")
+                ingest_has_turn.set()
+                if i == 0:
+                    assert query_waiting.wait(5)
+                    time.sleep(0.1)  # the query is queued behind this turn
+
+    def query() -> None:
+        assert ingest_has_turn.wait(5)
+        query_waiting.set()
+        with turns:
+            order.append("query")
+
+    threads = [threading.Thread(target=ingest), threading.Thread(target=query)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert order.index("query") == 1, order
+
+
+def test_an_interrupted_wait_does_not_block_later_turns() -> None:
+    turns = corpus_mod._Turns()
+    turns.__enter__()  # someone has the model
+    real_wait = turns._cond.wait
+
+    def interrupted(*args: object, **kwargs: object) -> bool:
+        raise KeyboardInterrupt
+
+    turns._cond.wait = interrupted  # type: ignore[method-assign]
+    with pytest.raises(KeyboardInterrupt):
+        turns.__enter__()  # a caller gives up while waiting for its turn
+    turns._cond.wait = real_wait  # type: ignore[method-assign]
+    turns.__exit__(None, None, None)
+    done = threading.Event()
+
+    def later() -> None:
+        with turns:
+            done.set()
+
+    threading.Thread(target=later, daemon=True).start()
+    assert done.wait(5), "the turn of the caller that gave up was never skipped"

@@ -119,6 +119,43 @@ class _Pending:
     claims: list[Claim]
 
 
+class _Turns:
+    """A fair lock: turns are served in the order they were asked for.
+
+    A plain lock lets a long ingest take the model again and again while a query waits; here the query's
+    turn comes after at most one turn of each caller ahead of it.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._next = 0
+        self._serving = 0
+        self._abandoned: set[int] = set()  # tickets of callers interrupted while waiting
+
+    def __enter__(self) -> None:
+        with self._cond:
+            ticket = self._next
+            self._next += 1
+            try:
+                while self._serving != ticket:
+                    self._cond.wait()
+            except BaseException:
+                self._abandoned.add(ticket)
+                self._skip_abandoned()
+                raise
+
+    def __exit__(self, *exc: object) -> None:
+        with self._cond:
+            self._serving += 1
+            self._skip_abandoned()
+
+    def _skip_abandoned(self) -> None:
+        while self._serving in self._abandoned:
+            self._abandoned.discard(self._serving)
+            self._serving += 1
+        self._cond.notify_all()
+
+
 @dataclass
 class _Batch:
     """Documents read since the last commit, and the vectors of their claims."""
@@ -162,7 +199,8 @@ class Corpus:
         self.with_frames = frames
         self._embedder = embedder
         self._model_option = model
-        self._model_lock = threading.Lock()  # one load, and one model call at a time, across threads
+        self._load_lock = threading.Lock()  # one model load across threads
+        self._turns = _Turns()  # one model call at a time, first come first served
 
     def close(self) -> None:
         self.store.close()
@@ -189,7 +227,7 @@ class Corpus:
         if self._embedder is None:
             model_id = self.model_id
             self.store.check_model(model_id)  # before the (slow) load
-            with self._model_lock:
+            with self._load_lock:
                 if self._embedder is None:
                     loaded = make_embedder(model_id)
                     loaded.dim  # noqa: B018 - load the model now, under the lock
@@ -203,7 +241,7 @@ class Corpus:
         embedder = self.embedder
         parts = []
         for i in range(0, len(texts), EMBED_TURN):
-            with self._model_lock:
+            with self._turns:
                 parts.append(embedder.embed_batch(texts[i : i + EMBED_TURN]))
         if not parts:
             return np.zeros((0, embedder.dim), dtype=np.float32)
