@@ -131,14 +131,18 @@ def test_a_reader_retries_when_the_generation_it_read_is_gone(index_dir: Path, t
 def test_stats_survive_a_file_removed_while_listing(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
     corpus.ingest_documents([Document(text="Ten trucks of aid arrived in Kharkiv.", doc_key="t")])
     real_stat = Path.stat
+    seen: set[str] = set()
 
-    def gone(self: Path, *args: object, **kwargs: object) -> os.stat_result:
-        if self.name.startswith("vectors-"):
-            raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(self))
+    def removed_after_listing(self: Path, *args: object, **kwargs: object) -> os.stat_result:
+        if self.name.startswith("vectors-"):  # there when listed and checked, gone when measured
+            if self.name in seen:
+                raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(self))
+            seen.add(self.name)
         return real_stat(self, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "stat", gone)
+    monkeypatch.setattr(Path, "stat", removed_after_listing)
     assert corpus.stats()["claims"] == 1
+    assert seen
 
 
 # -- failed writes ---------------------------------------------------------------------------------------
@@ -441,3 +445,18 @@ def test_an_interrupted_wait_does_not_block_later_turns() -> None:
 
     threading.Thread(target=later, daemon=True).start()
     assert done.wait(5), "the turn of the caller that gave up was never skipped"
+
+
+def test_reading_pairs_never_writes(corpus: Corpus) -> None:
+    """Issue 11: pairs() only reads; update_pairs() is the explicit write the CLI and service call."""
+    corpus.ingest_documents(
+        [
+            Document(text="Officials said 606 civilians were killed in Kharkiv.", source="A", doc_key="a"),
+            Document(text="Officials said 650 civilians were killed in Kharkiv.", source="B", doc_key="b"),
+        ]
+    )
+    unpaired = corpus.store.sql.unpaired_claim_ids()
+    assert corpus.pairs() == [] and corpus.clusters() == []
+    assert corpus.store.sql.unpaired_claim_ids() == unpaired and unpaired  # nothing was written
+    assert corpus.update_pairs() > 0
+    assert corpus.pairs() and corpus.store.sql.unpaired_claim_ids() == []
