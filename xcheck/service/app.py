@@ -34,7 +34,6 @@ from ..types import Document
 DEFAULT_MAX_BODY = 1024 * 1024
 BODY_TIMEOUT = 30.0  # seconds a client has to send a request body
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
-TOKEN_ENV = "XCHECK_TOKEN"
 
 
 class Article(BaseModel):
