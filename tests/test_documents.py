@@ -11,8 +11,9 @@ from typer.testing import CliRunner
 import xcheck.corpus
 from xcheck.cli.app import app
 from xcheck.corpus import Corpus
-from xcheck.errors import InputError
+from xcheck.errors import InputError, StoreError
 from xcheck.store import sqlite as sqlite_mod
+from xcheck.store import vectors as vectors_mod
 from xcheck.store.vectors import VectorIndex
 
 from .conftest import FakeEmbedder, write
@@ -118,9 +119,10 @@ def test_a_crash_during_remove_leaves_the_index_as_it_was(
             raise OSError("no space left on device")
 
         monkeypatch.setattr(VectorIndex, "write", crash)
-    with Corpus(idx, embedder=FakeEmbedder()) as c, pytest.raises((KeyboardInterrupt, OSError)):
+    with Corpus(idx, embedder=FakeEmbedder()) as c, pytest.raises((KeyboardInterrupt, OSError, StoreError)):
         c.remove([first])
     monkeypatch.undo()
+    monkeypatch.setattr(vectors_mod, "KEEP_OLD_SECONDS", 0.0)  # older generations go at once
     assert snapshot(Path(idx))[:2] == before[:2]
     with Corpus(idx, embedder=FakeEmbedder()) as c:
         assert len(c.store.sql.pair_rows()) == pairs_before

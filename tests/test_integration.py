@@ -73,6 +73,7 @@ def _pair(pairs: list, a: str, b: str):  # type: ignore[no-untyped-def,type-arg]
 
 
 def test_sample_corpus_pairs(sample: Corpus) -> None:
+    sample.update_pairs()
     pairs = sample.pairs()
     assert _pair(pairs, "Ukraine is a state party", "Ukraine is not a party").relation == "conflict"
     assert _pair(pairs, "93 nations have joined", "123 nations have joined").relation == "conflict"

@@ -12,6 +12,7 @@ import pytest
 from xcheck.corpus import Corpus
 from xcheck.errors import IndexBusyError, ModelError, StoreError
 from xcheck.store import sqlite as sqlite_mod
+from xcheck.store import vectors as vectors_mod
 from xcheck.store.index import LOCK_NAME
 from xcheck.store.vectors import VectorIndex
 
@@ -132,7 +133,7 @@ def test_failure_in_the_middle_of_a_write_keeps_the_previous_state(
         raise OSError("disk full")  # after rows for the document were written, before commit
 
     monkeypatch.setattr(sqlite_mod.SqliteStore, "add_document", add_then_crash)
-    with Corpus(index_dir, embedder=FakeEmbedder()) as c, pytest.raises(OSError):
+    with Corpus(index_dir, embedder=FakeEmbedder()) as c, pytest.raises(StoreError, match="disk full"):
         c.ingest([str(b)])
     assert calls["n"] == 1
     monkeypatch.undo()
@@ -155,6 +156,7 @@ def test_crash_between_vector_file_and_commit_keeps_the_previous_state(
     with Corpus(index_dir, embedder=FakeEmbedder()) as c, pytest.raises(KeyboardInterrupt):
         c.ingest([str(b)])
     monkeypatch.undo()
+    monkeypatch.setattr(vectors_mod, "KEEP_OLD_SECONDS", 0.0)  # older generations go at once
     counts, size, _files = snapshot(index_dir)
     assert (counts, size) == before[:2]  # the newer vector file is an ignored leftover
     with Corpus(index_dir, embedder=FakeEmbedder()) as c:  # and the next writer goes on from there
@@ -178,7 +180,7 @@ def test_crash_while_writing_the_vector_file(
 
     monkeypatch.setattr(VectorIndex, "write", broken_write)
     b = write(tmp_path / "b.md", ARTICLE_B)
-    with Corpus(index_dir, embedder=FakeEmbedder()) as c, pytest.raises(OSError):
+    with Corpus(index_dir, embedder=FakeEmbedder()) as c, pytest.raises(StoreError, match="no space left"):
         c.ingest([str(b)])
     monkeypatch.undo()
     assert snapshot(index_dir)[:2] == before[:2]
@@ -245,7 +247,10 @@ def test_second_writer_stops_with_a_clear_message(
         assert c.ingest([str(a)]).documents == 1
 
 
-def test_two_writers_wait_for_each_other(index_dir: Path, tmp_path: Path) -> None:
+def test_two_writers_wait_for_each_other(
+    index_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(vectors_mod, "KEEP_OLD_SECONDS", 0.0)  # older generations go at once
     paths = [write(tmp_path / f"{i}.md", ARTICLE_A.replace("606", str(600 + i))) for i in range(6)]
     Corpus(index_dir, embedder=FakeEmbedder(), create=True).close()
     errors: list[BaseException] = []

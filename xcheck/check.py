@@ -16,6 +16,7 @@ import numpy as np
 
 from .corpus import EMBED_CHUNK, PAIR_NEIGHBOURS, Corpus, claims_of
 from .pairing.relate import CONFLICT, CONSISTENT, DUPLICATE, UPDATE, ClaimView, judge
+from .store.index import lock_timeout
 from .types import Claim, Document, IngestFailure, IngestReport
 
 CORROBORATING = frozenset({DUPLICATE, CONSISTENT, UPDATE})
@@ -54,6 +55,7 @@ class CheckResult:
     articles: list[ArticleCheck]
     failed: list[IngestFailure]
     added: IngestReport | None = None
+    notes: list[str] = field(default_factory=list)  # claims split, repeated or capped on the way in
 
     @property
     def conflicts(self) -> int:
@@ -83,15 +85,17 @@ def check_documents(
     """Judge every claim of the new documents against the index; optionally add them afterwards."""
     failed = [i for i in items if isinstance(i, IngestFailure)]
     docs = [i for i in items if isinstance(i, Document)]
+    if add and docs:
+        lock_timeout()  # a bad XCHECK_LOCK_TIMEOUT is reported before the model loads
     floor = corpus.pair_floor() if floor is None else floor
-    per_doc: list[list[Claim]] = [claims_of(d) for d in docs]
+    notes: list[str] = []
+    per_doc: list[list[Claim]] = [claims_of(d, notes=notes) for d in docs]
     flat = [c for claims in per_doc for c in claims]
     texts = list(dict.fromkeys(c.text for c in flat))
     vectors: dict[str, np.ndarray] = {}
-    embedder = corpus.embedder
     for i in range(0, len(texts), EMBED_CHUNK):
         chunk = texts[i : i + EMBED_CHUNK]
-        for t, v in zip(chunk, embedder.embed_batch(chunk), strict=True):
+        for t, v in zip(chunk, corpus.embed(chunk), strict=True):
             vectors[t] = v
     index = corpus.store.vectors()
     hits: list[list[tuple[int, float]]] = [[] for _ in flat]
@@ -103,7 +107,7 @@ def check_documents(
                 for i, s in zip(ids[row], scores[row], strict=True)
                 if i >= 0 and s >= floor
             ]
-    views = corpus.claim_views(sorted({cid for h in hits for cid, _ in h}))
+    views = corpus.claim_views(sorted({cid for h in hits for cid, _ in h}))  # a claim gone since: skipped
     articles: list[ArticleCheck] = []
     row = 0
     for doc, claims in zip(docs, per_doc, strict=True):
@@ -145,4 +149,4 @@ def check_documents(
     if add and docs:
         known = {Claim(text=t, start=0, end=0).text_hash: v for t, v in vectors.items()}
         added = corpus.ingest_documents(docs, known_vectors=known)
-    return CheckResult(articles=articles, failed=failed, added=added)
+    return CheckResult(articles=articles, failed=failed, added=added, notes=notes)

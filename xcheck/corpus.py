@@ -5,12 +5,13 @@ The CLI and the HTTP service are thin clients of ``Corpus``; nothing here prints
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -24,17 +25,25 @@ from .errors import InputError, UsageError
 from .ingest.readers import Metadata, read_inputs
 from .pairing.clusters import Cluster, PairRecord, build_clusters
 from .pairing.relate import JUDGE_VERSION, RELATED, RELATIONS, ClaimView, judge
-from .store.index import IndexStore
+from .store.index import IndexStore, lock_timeout
 from .types import BODY, TITLE, Claim, Document, Hit, IngestFailure, IngestReport, Span
 
 Progress = Callable[[int, int], None]
 EMBED_CHUNK = 512
+EMBED_TURN = 32  # texts embedded per turn of the model lock, so a query waits for one turn at most
+# A run commits whichever comes first, so a crash or kill loses little and a resumed run repeats little
+# (already stored articles are skipped by their content hash).
+COMMIT_EVERY_DOCS = 500
+COMMIT_EVERY_SECONDS = 30.0
 COMMIT_EVERY_CLAIMS = 20_000
+MAX_CLAIM_CHARS = 1_000  # a longer sentence is split at spaces into pieces of at most this length
+MAX_CLAIMS_PER_DOCUMENT = 2_000  # further claims of one document are dropped, with a note
 PAIR_FLOOR = 0.45  # cosine similarity below which two claims are never paired (tuned on eval/dev.jsonl)
 PAIR_NEIGHBOURS = 20
 # Bump when claim extraction changes (segmentation, furniture, frames): the claims of an index built by
 # an older version are extracted again from the stored article text on the next write.
 EXTRACTOR_VERSION = "11"
+REFRESH_BATCH = 500  # stored documents extracted again per commit
 FURNITURE_SAMPLE = 2000  # stored items per source that furniture is learned from, with the new ones
 _FURNITURE_CHARS = 600  # furniture sits at the ends of a text: learn from its head and tail
 
@@ -48,33 +57,94 @@ def _frames(texts: Sequence[str], published: str | None) -> list[dict[str, Any]]
 _NO_FURNITURE = (Furniture(), Furniture())
 
 
+def _pieces(text: str, span: Span, limit: int = MAX_CLAIM_CHARS) -> list[Span]:
+    """``span`` cut at spaces into pieces of at most ``limit`` characters (hard cuts when none)."""
+    out: list[Span] = []
+    start, end = span.start, span.end
+    while end - start > limit:
+        cut = text.rfind(" ", start + 1, start + limit + 1)
+        if cut <= start:
+            cut = start + limit
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > start:
+            out.append(Span(start, piece_end, text[start:piece_end]))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        out.append(Span(start, end, text[start:end]))
+    return out
+
+
 def claims_of(
-    doc: Document, *, with_frames: bool = True, furniture: tuple[Furniture, Furniture] | None = None
+    doc: Document,
+    *,
+    with_frames: bool = True,
+    furniture: tuple[Furniture, Furniture] | None = None,
+    notes: list[str] | None = None,
 ) -> list[Claim]:
     """The claims of one document, each with its frame: the headline when it states something, then
     the sentences of the text, minus boilerplate and the outlet's furniture.
 
     ``furniture``: what the document's source wraps its (title, text) in, learned from the corpus
     (:func:`xcheck.claims.furniture.learn_by_source`). A sentence of the text that repeats the
-    headline is left out (the headline stands for it).
+    headline is left out (the headline stands for it). A sentence longer than ``MAX_CLAIM_CHARS`` is
+    split at spaces; a sentence repeated within the document is kept once, at its first place, with
+    its count in ``repeats``; claims past ``MAX_CLAIMS_PER_DOCUMENT`` are dropped. What was changed
+    is said in ``notes``.
     """
     title_furniture, text_furniture = furniture or _NO_FURNITURE
-    parts: list[tuple[str, Span]] = []
+    spans: list[tuple[str, Span]] = []
     headline = ""
+    long = 0
+
+    def add(part: str, field: str, span: Span) -> None:
+        nonlocal long
+        if len(span.text) > MAX_CLAIM_CHARS:
+            long += 1
+            spans.extend((part, piece) for piece in _pieces(field, span))
+        else:
+            spans.append((part, span))
+
     if doc.title:
         start, end = title_furniture.core(doc.title)
         head = doc.title[start:end]
         if head and is_claim_sentence(head):
-            parts.append((TITLE, Span(start, end, head)))
+            add(TITLE, doc.title, Span(start, end, head))
             headline = _same_words(head)
     for span in claim_spans(doc.text, keep=text_furniture.core(doc.text)):
         if not (headline and _same_words(span.text) == headline):
-            parts.append((BODY, span))
-    texts = [s.text for _, s in parts]
+            add(BODY, doc.text, span)
+    first: dict[str, int] = {}
+    unique: list[tuple[str, Span]] = []
+    repeats: list[int] = []
+    for part, span in spans:
+        at = first.get(span.text)
+        if at is None:
+            first[span.text] = len(unique)
+            unique.append((part, span))
+            repeats.append(1)
+        else:
+            repeats[at] += 1
+    if notes is not None:
+        if long:
+            notes.append(
+                f"{doc.origin}: {long} sentence(s) longer than {MAX_CLAIM_CHARS} characters split at spaces"
+            )
+        if len(spans) > len(unique):
+            notes.append(f"{doc.origin}: {len(spans) - len(unique)} repeated sentence(s) stored once")
+        if len(unique) > MAX_CLAIMS_PER_DOCUMENT:
+            notes.append(
+                f"{doc.origin}: {len(unique)} claims; only the first {MAX_CLAIMS_PER_DOCUMENT} are kept"
+            )
+    unique = unique[:MAX_CLAIMS_PER_DOCUMENT]
+    texts = [s.text for _, s in unique]
     frames = _frames(texts, doc.published) if with_frames and texts else [{} for _ in texts]
     return [
-        Claim(text=s.text, start=s.start, end=s.end, frame=f, part=part)
-        for (part, s), f in zip(parts, frames, strict=True)
+        Claim(text=s.text, start=s.start, end=s.end, frame=f, part=part, repeats=n)
+        for (part, s), f, n in zip(unique, frames, repeats[: len(unique)], strict=True)
     ]
 
 
@@ -86,6 +156,65 @@ def _same_words(text: str) -> str:
 class _Pending:
     doc: Document
     claims: list[Claim]
+
+
+class _Turns:
+    """A fair lock: turns are served in the order they were asked for.
+
+    A plain lock lets a long ingest take the model again and again while a query waits; here the query's
+    turn comes after at most one turn of each caller ahead of it.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._next = 0
+        self._serving = 0
+        self._abandoned: set[int] = set()  # tickets of callers interrupted while waiting
+
+    def __enter__(self) -> None:
+        with self._cond:
+            ticket = self._next
+            self._next += 1
+            try:
+                while self._serving != ticket:
+                    self._cond.wait()
+            except BaseException:
+                self._abandoned.add(ticket)
+                self._skip_abandoned()
+                raise
+
+    def __exit__(self, *exc: object) -> None:
+        with self._cond:
+            self._serving += 1
+            self._skip_abandoned()
+
+    def _skip_abandoned(self) -> None:
+        while self._serving in self._abandoned:
+            self._abandoned.discard(self._serving)
+            self._serving += 1
+        self._cond.notify_all()
+
+
+@dataclass
+class _Batch:
+    """Documents read since the last commit, and the vectors of their claims."""
+
+    known: dict[str, np.ndarray]  # vectors given by the caller
+    pending: list[_Pending] = field(default_factory=list)
+    claims: int = 0
+    to_embed: dict[str, str] = field(default_factory=dict)  # text hash -> text, not embedded yet
+    vectors: dict[str, np.ndarray] = field(default_factory=dict)
+    started: float = field(default_factory=time.monotonic)
+
+    def __post_init__(self) -> None:
+        self.vectors.update(self.known)
+
+    def add(self, item: _Pending) -> None:
+        self.pending.append(item)
+        self.claims += len(item.claims)
+        for c in item.claims:
+            if c.text_hash not in self.vectors:
+                self.to_embed.setdefault(c.text_hash, c.text)
 
 
 class Corpus:
@@ -109,7 +238,8 @@ class Corpus:
         self.with_frames = frames
         self._embedder = embedder
         self._model_option = model
-        self._embedder_lock = threading.Lock()  # two threads asking at once load one model
+        self._load_lock = threading.Lock()  # one model load across threads
+        self._turns = _Turns()  # one model call at a time, first come first served
 
     def close(self) -> None:
         self.store.close()
@@ -133,18 +263,32 @@ class Corpus:
 
     @property
     def embedder(self) -> Embedder:
-        with self._embedder_lock:
-            if self._embedder is None:
-                model_id = self.model_id
-                self.store.check_model(model_id)  # before the (slow) load
-                self._embedder = make_embedder(model_id)
-            embedder = self._embedder
-            self.store.check_model(embedder.model_id, embedder.dim)  # dim loads the model
+        if self._embedder is None:
+            model_id = self.model_id
+            self.store.check_model(model_id)  # before the (slow) load
+            with self._load_lock:
+                if self._embedder is None:
+                    loaded = make_embedder(model_id)
+                    loaded.dim  # noqa: B018 - load the model now, under the lock
+                    self._embedder = loaded
+        embedder = self._embedder
+        self.store.check_model(embedder.model_id, embedder.dim)
         return embedder
 
     def load_model(self) -> Embedder:
         """Load the model now rather than on first use (the service does this at start-up)."""
         return self.embedder
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors of ``texts``; threads take turns on the model in small batches."""
+        embedder = self.embedder
+        parts = []
+        for i in range(0, len(texts), EMBED_TURN):
+            with self._turns:
+                parts.append(embedder.embed_batch(texts[i : i + EMBED_TURN]))
+        if not parts:
+            return np.zeros((0, embedder.dim), dtype=np.float32)
+        return np.concatenate(parts) if len(parts) > 1 else parts[0]
 
     # -- ingest ---------------------------------------------------------------------------------
     def ingest(
@@ -181,37 +325,41 @@ class Corpus:
         report = IngestReport()
         report.failed.extend(i for i in items if isinstance(i, IngestFailure))
         docs = [i for i in items if isinstance(i, Document)]
-        embedder = self.embedder
-        with self.store.locked():
-            self._refresh_stale(embedder)
-            furniture = self.furniture_for(docs)
-            pending: list[_Pending] = []
-            pending_claims = 0
-            seen: set[str] = set()
-            for n, doc in enumerate(docs, start=1):
-                sha = doc.sha256
-                if sha in seen or self.store.sql.has_sha(sha):
-                    report.skipped += 1
-                else:
-                    seen.add(sha)
-                    claims = claims_of(
-                        doc, with_frames=self.with_frames, furniture=furniture.get(doc.source or "")
-                    )
-                    pending.append(_Pending(doc, claims))
-                    pending_claims += len(claims)
-                if pending and (pending_claims >= COMMIT_EVERY_CLAIMS or n == len(docs)):
-                    self._commit(
-                        pending,
-                        embedder,
-                        report,
-                        progress,
-                        done_docs=n,
-                        total_docs=len(docs),
-                        known=known_vectors,
-                    )
-                    pending, pending_claims = [], 0
-                elif progress is not None:
-                    progress(n, len(docs))
+        if not docs:  # nothing to do: no model to load
+            report.seconds = time.perf_counter() - started
+            return report
+        lock_timeout()  # a bad XCHECK_LOCK_TIMEOUT is reported before any slow work
+        self.refresh_stale()
+        furniture = self.furniture_for(docs)
+        batch = _Batch(known=dict(known_vectors or {}))
+        seen: set[str] = set()
+        for n, doc in enumerate(docs, start=1):
+            sha = doc.sha256
+            if sha in seen or self.store.sql.has_sha(sha):
+                report.skipped += 1
+            else:
+                seen.add(sha)
+                claims = claims_of(
+                    doc,
+                    with_frames=self.with_frames,
+                    furniture=furniture.get(doc.source or ""),
+                    notes=report.notes,
+                )
+                batch.add(_Pending(doc, claims))
+                if len(batch.to_embed) >= EMBED_CHUNK:  # embed as we go: the clock below sees it
+                    self._embed_batch(batch, report)
+            due = (
+                n == len(docs)
+                or len(batch.pending) >= COMMIT_EVERY_DOCS
+                or batch.claims >= COMMIT_EVERY_CLAIMS
+                or time.monotonic() - batch.started >= COMMIT_EVERY_SECONDS
+            )
+            if batch.pending and due:
+                self._embed_batch(batch, report)
+                self._commit(batch, report)
+                batch = _Batch(known=batch.known if known_vectors else {})
+            if progress is not None:
+                progress(n, len(docs))
         report.seconds = time.perf_counter() - started
         return report
 
@@ -230,12 +378,15 @@ class Corpus:
         )
 
     def extractor_stale(self) -> bool:
+        """The index was built by an older extractor (see ``EXTRACTOR_VERSION``)."""
         manifest = self.store.sql.manifest()
         return bool(manifest) and manifest.get("extractor_version") != EXTRACTOR_VERSION
 
-    def _refresh_stale(self, embedder: Embedder) -> int:
+    def refresh_stale(self) -> int:
         """Extract the claims of every stored document again when the index was built by an older
-        extractor; vectors of unchanged sentences are reused. Call with the write lock held."""
+        extractor, from the stored article text; vectors of unchanged sentences are reused. Each batch
+        is committed like an ingest, so an interrupted refresh goes on where it stopped. Returns how
+        many documents were extracted again."""
         sql = self.store.sql
         if not self.extractor_stale():
             return 0
@@ -243,88 +394,88 @@ class Corpus:
         report = IngestReport()
         while True:
             # replaced documents get new ids above ``upto``: each stored document is read once
-            batch = sql.stored_documents(last, upto, 2000)
-            if not batch:
+            rows = sql.stored_documents(last, upto, REFRESH_BATCH)
+            if not rows:
                 break
-            last = batch[-1][0]
-            docs = [d for _, d in batch]
+            last = rows[-1][0]
+            docs = [d for _, d in rows]
             furniture = self.furniture_for(docs)
-            pending = [
-                _Pending(
-                    d, claims_of(d, with_frames=self.with_frames, furniture=furniture.get(d.source or ""))
+            batch = _Batch(known={})
+            for d in docs:
+                batch.add(
+                    _Pending(
+                        d, claims_of(d, with_frames=self.with_frames, furniture=furniture.get(d.source or ""))
+                    )
                 )
-                for d in docs
-            ]
-            self._commit(
-                pending,
-                embedder,
-                report,
-                None,
-                done_docs=len(pending),
-                total_docs=len(pending),
-                current=False,
-            )
-            done += len(pending)
-        with self.store.rows_transaction():
+            self._embed_batch(batch, report)
+            self._commit(batch, report, refresh=True)
+            done += len(docs)
+        with self.store.locked(), self.store.rows_transaction():
             sql.set_manifest(extractor_version=EXTRACTOR_VERSION)
         return done
 
-    def _commit(
-        self,
-        pending: list[_Pending],
-        embedder: Embedder,
-        report: IngestReport,
-        progress: Progress | None,
-        *,
-        done_docs: int,
-        total_docs: int,
-        known: dict[str, np.ndarray] | None = None,
-        current: bool = True,
-    ) -> None:
-        """Embed and store ``pending``; ``current``: the index is then wholly of this extractor."""
-        sql = self.store.sql
-        all_claims = [c for p in pending for c in p.claims]
+    def _known_vectors(self, hashes: Sequence[str]) -> dict[str, np.ndarray]:
+        """Stored vectors of claim texts already in the index (a known claim is never embedded twice)."""
         vectors_now = self.store.vectors()
-        # Vectors of claims already in the index are reused: a known claim is never embedded twice.
-        by_hash: dict[str, np.ndarray] = dict(known or {})
-        stored = sql.claim_ids_by_hash(c.text_hash for c in all_claims) if vectors_now.size else {}
-        if stored:
-            hashes = list(stored)
-            for h, v in zip(hashes, vectors_now.get([stored[h] for h in hashes]), strict=True):
-                by_hash[h] = v
-        to_embed: dict[str, str] = {}
-        for c in all_claims:
-            if c.text_hash not in by_hash:
-                to_embed.setdefault(c.text_hash, c.text)
-        hashes, texts = list(to_embed), list(to_embed.values())
-        first_doc = done_docs - len(pending)
-        for i in range(0, len(texts), EMBED_CHUNK):
-            vecs = embedder.embed_batch(texts[i : i + EMBED_CHUNK])
-            for h, v in zip(hashes[i : i + EMBED_CHUNK], vecs, strict=True):
-                by_hash[h] = v
-            if progress is not None:
-                frac = min(1.0, (i + EMBED_CHUNK) / max(len(texts), 1))
-                progress(first_doc + int(frac * len(pending)), total_docs)
-        report.embedded += len(texts)
+        if not vectors_now.size or not hashes:
+            return {}
+        stored = self.store.sql.claim_ids_by_hash(hashes)
+        present = set(vectors_now.all_ids().tolist())
+        found = [h for h, cid in stored.items() if cid in present]  # a newer writer's claims: embed
+        if not found:
+            return {}
+        return dict(zip(found, vectors_now.get([stored[h] for h in found]), strict=True))
 
-        with self.store.transaction(model_id=embedder.model_id, dim=embedder.dim) as vectors:
-            next_id = sql.next_claim_id()
-            for p in pending:
-                old = sql.document_by_key(p.doc.doc_key or "")
-                if old is not None:  # the same article, changed: replace it
-                    vectors.remove(sql.claim_ids_of(old.id))
-                    sql.delete_document(old.id)
-                ids = list(range(next_id, next_id + len(p.claims)))
-                next_id += len(p.claims)
-                sql.add_document(p.doc, p.claims, ids)
-                if ids:
-                    vectors.add(ids, np.stack([by_hash[c.text_hash] for c in p.claims]))
-                report.documents += 1
-                report.claims += len(p.claims)
-            if current:
-                sql.set_manifest(extractor_version=EXTRACTOR_VERSION)
-        if progress is not None:
-            progress(done_docs, total_docs)
+    def _embed_batch(self, batch: _Batch, report: IngestReport) -> None:
+        """Vectors for the claims of ``batch`` that have none yet; no lock is held."""
+        if not batch.to_embed:
+            return
+        batch.vectors.update(self._known_vectors(list(batch.to_embed)))
+        todo = {h: t for h, t in batch.to_embed.items() if h not in batch.vectors}
+        hashes, texts = list(todo), list(todo.values())
+        for i in range(0, len(texts), EMBED_CHUNK):
+            vecs = self.embed(texts[i : i + EMBED_CHUNK])
+            for h, v in zip(hashes[i : i + EMBED_CHUNK], vecs, strict=True):
+                batch.vectors[h] = v
+        report.embedded += len(texts)
+        batch.to_embed.clear()
+
+    def _commit(self, batch: _Batch, report: IngestReport, *, refresh: bool = False) -> None:
+        """Store ``batch`` (embedded already) in one transaction under the index's write lock.
+
+        ``refresh``: the documents are stored ones extracted again; each replaces itself if it is still
+        stored unchanged. Otherwise the index is then wholly of this extractor, and says so."""
+        sql = self.store.sql
+        embedder = self.embedder
+        by_hash = batch.vectors
+        with self.store.locked():
+            if refresh:  # still there, unchanged (another writer may have replaced it meanwhile)
+                fresh = [
+                    p
+                    for p in batch.pending
+                    if (old := sql.document_by_key(p.doc.doc_key or "")) is not None
+                    and old.sha256 == p.doc.sha256
+                ]
+            else:  # another writer may have stored some of these articles while we embedded
+                fresh = [p for p in batch.pending if not sql.has_sha(p.doc.sha256)]
+                report.skipped += len(batch.pending) - len(fresh)
+            if fresh:
+                with self.store.transaction(model_id=embedder.model_id, dim=embedder.dim) as vectors:
+                    next_id = sql.next_claim_id()
+                    for p in fresh:
+                        old = sql.document_by_key(p.doc.doc_key or "")
+                        if old is not None:  # the same article, changed: replace it
+                            vectors.remove(sql.claim_ids_of(old.id))
+                            sql.delete_document(old.id)
+                        ids = list(range(next_id, next_id + len(p.claims)))
+                        next_id += len(p.claims)
+                        sql.add_document(p.doc, p.claims, ids)
+                        if ids:
+                            vectors.add(ids, np.stack([by_hash[c.text_hash] for c in p.claims]))
+                    if not refresh and not self.extractor_stale():
+                        sql.set_manifest(extractor_version=EXTRACTOR_VERSION)
+                report.documents += len(fresh)
+                report.claims += sum(len(p.claims) for p in fresh)
 
     # -- removing -------------------------------------------------------------------------------
     def remove(self, doc_ids: Sequence[int]) -> dict[str, int]:
@@ -370,7 +521,7 @@ class Corpus:
         vectors = self.store.vectors()
         if vectors.size == 0:
             return []
-        q = self.embedder.embed_batch([text])
+        q = self.embed([text])
         scores, ids = vectors.search(q, k)
         found = [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
         rows = self.store.sql.claims_with_docs([i for i, _ in found])
@@ -430,13 +581,14 @@ class Corpus:
             raise UsageError(
                 f"the similarity floor must lie between -1 and 1, got {want:g}", param="min_similarity"
             )
+        self.refresh_stale()  # claims of an older extractor are extracted again first
         stale = sql.manifest().get("judge_version", JUDGE_VERSION) != JUDGE_VERSION
-        refresh = self.extractor_stale()
-        if not sql.unpaired_claim_ids() and want >= stored_floor and not stale and not refresh:
+        if not sql.unpaired_claim_ids() and want >= stored_floor and not stale:
             return 0
         with self.store.locked():
-            if self.extractor_stale():
-                self._refresh_stale(self.embedder)
+            # Another writer may have paired (or changed the floor) while we waited for the lock.
+            stored_floor = self.pair_floor()
+            stale = sql.manifest().get("judge_version", JUDGE_VERSION) != JUDGE_VERSION
             vectors = self.store.vectors()
             reset = want < stored_floor or stale
             new_ids = sql.all_claim_ids() if reset else sql.unpaired_claim_ids()
@@ -471,29 +623,18 @@ class Corpus:
         min_similarity: float | None = None,
         same_document: bool = False,
     ) -> list[PairRecord]:
-        """Judged pairs, most important first. ``related`` pairs only when asked for by name."""
+        """Judged pairs as stored, most important first. ``related`` pairs only when asked for by name.
+
+        Reading never writes: call ``update_pairs(floor=min_similarity)`` first to pair the claims
+        added since the last call (the CLI and the service do).
+        """
         if relation is not None and relation not in RELATIONS:
             raise UsageError(
                 f"unknown relation {relation!r}; choose one of {', '.join(RELATIONS)}", param="relation"
             )
-        self.update_pairs(
-            floor=min_similarity
-            if min_similarity is not None and min_similarity < self.pair_floor()
-            else None
-        )
-        rows = self.store.sql.pair_rows()
-        keep = []
-        for r in rows:
-            if not same_document and r["doc_a"] == r["doc_b"]:
-                continue
-            if relation is None and r["relation"] == RELATED:
-                continue
-            if relation is not None and r["relation"] != relation:
-                continue
-            if min_similarity is not None and r["similarity"] < min_similarity:
-                continue
-            keep.append(r)
-        views = self.claim_views(sorted({int(r[k]) for r in keep for k in ("a", "b")}))
+        with self.store.sql.snapshot():  # pairs and their claims from one committed state
+            keep = self._pair_rows(relation, min_similarity, same_document)
+            views = self.claim_views(sorted({int(r[k]) for r in keep for k in ("a", "b")}))
         order = {rel: i for i, rel in enumerate(RELATIONS)}
         out = [
             PairRecord(
@@ -510,13 +651,33 @@ class Corpus:
         out.sort(key=lambda p: (order[p.relation], -p.confidence, -p.similarity, p.a.claim_id, p.b.claim_id))
         return out
 
+    def _pair_rows(
+        self, relation: str | None, min_similarity: float | None, same_document: bool
+    ) -> list[Any]:
+        keep = []
+        for r in self.store.sql.pair_rows():
+            if not same_document and r["doc_a"] == r["doc_b"]:
+                continue
+            if relation is None and r["relation"] == RELATED:
+                continue
+            if relation is not None and r["relation"] != relation:
+                continue
+            if min_similarity is not None and r["similarity"] < min_similarity:
+                continue
+            keep.append(r)
+        return keep
+
     def clusters(self, *, min_similarity: float | None = None) -> list[Cluster]:
         """Fact clusters over the judged pairs (pairs inside one article left out)."""
         return build_clusters(self.pairs(min_similarity=min_similarity))
 
     def stats(self) -> dict[str, Any]:
         counts = self.store.sql.counts()
-        size = sum(p.stat().st_size for p in self.index_dir.iterdir() if p.is_file())
+        size = 0
+        for p in self.index_dir.iterdir():
+            with contextlib.suppress(OSError):  # a writer may remove an old vector file meanwhile
+                if p.is_file():
+                    size += p.stat().st_size
         return {
             **counts,
             "model": self.store.model_id,

@@ -69,7 +69,8 @@ class Claim:
     """A checkable sentence of a document, with its character span and frame.
 
     ``part`` says which field the span points into: the article's ``text`` or its ``title`` (a
-    headline that states a fact is a claim too).
+    headline that states a fact is a claim too). ``repeats`` counts how often the same sentence occurs
+    in the document; it is stored once, at the span of its first occurrence.
     """
 
     text: str
@@ -77,6 +78,7 @@ class Claim:
     end: int
     frame: dict[str, Any] = field(default_factory=dict)
     part: str = BODY
+    repeats: int = 1
 
     @property
     def text_hash(self) -> str:
@@ -129,6 +131,7 @@ class IngestReport:
     embedded: int = 0
     failed: list[IngestFailure] = field(default_factory=list)
     seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)  # what was changed on the way in (split, capped)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -138,4 +141,5 @@ class IngestReport:
             "embedded": self.embedded,
             "failed": [{"origin": f.origin, "message": f.message} for f in self.failed],
             "seconds": round(self.seconds, 3),
+            "notes": list(self.notes),
         }

@@ -22,6 +22,7 @@ from .common import (
     date_of,
     fail,
     message_of,
+    one_line,
     print_json,
     shorten,
     translate_errors,
@@ -84,7 +85,9 @@ def check(
     except XcheckError as err:  # usage and input errors exit 2, like a linter's
         raise fail(message_of(err), EXIT_ERRORS) from None
     for failure in result.failed:
-        typer.echo(f"xcheck: error: {failure.message}", err=True)
+        typer.echo(f"xcheck: error: {one_line(failure.message)}", err=True)
+    for note in result.notes:
+        typer.echo(f"xcheck: note: {one_line(note)}", err=True)
     for article in result.articles:
         if as_json:
             print_json(article.to_dict(), indent=None)

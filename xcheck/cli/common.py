@@ -126,9 +126,25 @@ class Group(TyperGroup):
         return _tidy(super().get_params(ctx))
 
 
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters escaped, so that a file name holding a
+    newline cannot make one message look like several (or forge a log line)."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if code < 0x20 or 0x7F <= code < 0xA0 or ch in "\u2028\u2029":
+            out.append(_ESCAPES.get(ch) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Write one line on stderr and return the Exit to raise."""
-    typer.echo(f"xcheck: error: {message}", err=True)
+    typer.echo(f"xcheck: error: {one_line(message)}", err=True)
     return typer.Exit(code)
 
 

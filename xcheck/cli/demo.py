@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from ..errors import UsageError
-from .common import ModelOpt, corpus, translate_errors
+from .common import ModelOpt, corpus, one_line, translate_errors
 from .ingest import TerminalProgress, summary_line
 from .pairs import pair_lines
 from .query import hits_table
@@ -67,7 +67,7 @@ def demo(
         finally:
             progress.close()
         for failure in report.failed:
-            typer.echo(f"xcheck: error: {failure.message}", err=True)
+            typer.echo(f"xcheck: error: {one_line(failure.message)}", err=True)
         typer.echo(summary_line(report))
         stats = c.stats()
         typer.echo(
@@ -76,6 +76,7 @@ def demo(
         )
         typer.echo(f'Query: "{question}"\n')
         typer.echo(hits_table(c.query(question, k=5)))
+        c.update_pairs()
         conflicts = c.pairs(relation="conflict")
         typer.echo(
             f"\n{len(conflicts)} conflicts across sources; the first three "

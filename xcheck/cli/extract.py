@@ -18,6 +18,7 @@ from .common import (
     SourceOpt,
     TitleOpt,
     date_of,
+    one_line,
     print_json,
     translate_errors,
 )
@@ -70,7 +71,7 @@ def extract(
     failed = 0
     for item in read_inputs(paths, fmt=fmt, encoding=encoding, meta=meta):
         if isinstance(item, IngestFailure):
-            typer.echo(f"xcheck: error: {item.message}", err=True)
+            typer.echo(f"xcheck: error: {one_line(item.message)}", err=True)
             failed += 1
             continue
         doc: Document = item

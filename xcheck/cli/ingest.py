@@ -20,6 +20,7 @@ from .common import (
     SourceOpt,
     TitleOpt,
     corpus,
+    one_line,
     print_json,
     translate_errors,
 )
@@ -84,7 +85,9 @@ def ingest(
         finally:
             progress.close()
     for failure in report.failed:
-        typer.echo(f"xcheck: error: {failure.message}", err=True)
+        typer.echo(f"xcheck: error: {one_line(failure.message)}", err=True)
+    for note in report.notes:
+        typer.echo(f"xcheck: note: {one_line(note)}", err=True)
     if as_json:
         print_json(report.to_dict())
     else:

@@ -51,6 +51,7 @@ def pairs(
 ) -> None:
     """Pair claims about the same fact across sources and judge each pair."""
     with corpus(index, model) as c:
+        c.update_pairs(floor=min_similarity)  # pair what arrived since the last call: a write
         found = c.pairs(relation=relation, min_similarity=min_similarity, same_document=same_document)
     if as_json:
         print_json([p.to_dict() for p in found])
@@ -84,6 +85,7 @@ def clusters(
 ) -> None:
     """List fact clusters (claims joined as duplicate, consistent or update) with their conflicts."""
     with corpus(index, model) as c:
+        c.update_pairs(floor=min_similarity)
         found = c.clusters(min_similarity=min_similarity)
     if as_json:
         print_json([cl.to_dict() for cl in found])

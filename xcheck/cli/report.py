@@ -70,6 +70,7 @@ def report(
             raise UsageError(f"--json and --format {fmt} ask for two different formats")
         fmt = "json"
     with corpus(index, model) as c:
+        c.update_pairs()
         data = build_report_data(c, source=source, since=since)
     text = render(data, fmt)
     if output is None:

@@ -6,10 +6,12 @@ line never stops a batch.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -176,6 +178,8 @@ def iter_jsonl(raw: str, origin: str, key_base: str) -> Iterator[Document | Inge
             except json.JSONDecodeError as exc:
                 msg = f"not valid JSON ({exc.msg} at column {exc.colno})"
                 raise InputError(msg, path=origin, line=number) from None
+            except RecursionError:
+                raise InputError("the JSON is nested too deeply", path=origin, line=number) from None
             yield document_from_record(record, origin, number, default_key=f"{key_base}:{number}")
         except InputError as err:
             yield IngestFailure(origin=f"{origin}:{number}", message=str(err))
@@ -202,6 +206,8 @@ def read_blob(
             yield parse_document(raw, fmt, origin, doc_key)
     except InputError as err:
         yield IngestFailure(origin=origin, message=str(err))
+    except RecursionError:  # markup nested beyond what the parser can follow
+        yield IngestFailure(origin=origin, message=f"{origin}: the document is nested too deeply to read")
 
 
 def _walk(path: Path) -> Iterator[Path]:
@@ -261,10 +267,36 @@ def read_inputs(
         yield from _read_file(path, file_fmt, meta, encoding)
 
 
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def _open_regular(path: Path, origin: str) -> BinaryIO:
+    """Open ``path`` for reading if it is a regular file; anything else is refused without blocking."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO without writer would block
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError(errno.EISDIR, "is a directory")
+            kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+            raise InputError(f"{kind}, not a regular file; skipped", path=origin)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def _read_file(path: Path, fmt: str, meta: Metadata, encoding: str) -> Iterator[Document | IngestFailure]:
     origin = str(path)
     try:
-        with path.open("rb") as fh:
+        with _open_regular(path, origin) as fh:
             data = _read_bytes(fh, origin)
     except InputError as err:
         yield IngestFailure(origin=origin, message=str(err))

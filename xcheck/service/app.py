@@ -1,15 +1,20 @@
 """The HTTP service: a thin FastAPI layer over ``Corpus``.
 
-Reads (query, pairs, report) run in parallel; writes (ingest, and the pairing a read may need first)
-are serialised by a readers-writer lock, and across processes by the index's own file lock.
+Reads (health, query, pairs, report) never wait for a write: each thread reads its own SQLite
+snapshot and the vectors of the committed generation. Writes (ingest, and pairing the claims that
+arrived since the last call) embed first and then take the index's file lock, which serialises them
+across threads and processes; the service holds no lock of its own while waiting for it.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import hmac
 import threading
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+import time
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -18,6 +23,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..check import check_documents
@@ -27,7 +33,10 @@ from ..errors import IndexBusyError, InputError, UsageError, XcheckError
 from ..ingest.readers import document_from_record
 from ..types import Document, mark_undated
 
-DEFAULT_MAX_BODY = 5 * 1024 * 1024
+# About 10,000 sentences: a request of this size takes well under a minute to embed on two CPU cores.
+DEFAULT_MAX_BODY = 1024 * 1024
+BODY_TIMEOUT = 30.0  # seconds a client has to send a request body
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
 
 
 class Article(BaseModel):
@@ -42,11 +51,13 @@ class Article(BaseModel):
 
 
 class BodyLimit:
-    """ASGI middleware: a request body over ``max_bytes`` gets 413, declared or streamed."""
+    """ASGI middleware: a request body over ``max_bytes`` gets 413, declared or streamed; a body not
+    complete within ``timeout`` seconds gets 408."""
 
-    def __init__(self, app: Any, max_bytes: int) -> None:
+    def __init__(self, app: Any, max_bytes: int, timeout: float = BODY_TIMEOUT) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.timeout = timeout
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -61,25 +72,33 @@ class BodyLimit:
             await too_big(scope, receive, send)
             return
         seen = 0
-        too_large = False
+        too_large = timed_out = body_done = False
         started = False
+        deadline = time.monotonic() + self.timeout
 
         async def counting_receive() -> Any:
-            nonlocal seen, too_large
-            if too_large:
+            nonlocal seen, too_large, timed_out, body_done
+            if too_large or timed_out:
                 return {"type": "http.disconnect"}
-            message = await receive()
+            if body_done:
+                return await receive()
+            try:
+                message = await asyncio.wait_for(receive(), max(0.0, deadline - time.monotonic()))
+            except TimeoutError:
+                timed_out = True  # the app sees a client that went away and stops reading
+                return {"type": "http.disconnect"}
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
+                body_done = not message.get("more_body", False)
                 if seen > self.max_bytes:
-                    too_large = True  # the app sees a client that went away and stops reading
+                    too_large = True
                     return {"type": "http.disconnect"}
             return message
 
         async def guarded_send(message: Any) -> None:
             nonlocal started
-            if too_large:
-                return  # whatever the app says to a "disconnected" client is replaced by the 413
+            if too_large or timed_out:
+                return  # whatever the app says to a "disconnected" client is replaced by 413 / 408
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
@@ -87,45 +106,67 @@ class BodyLimit:
         try:
             await self.app(scope, counting_receive, guarded_send)
         except Exception:
-            if not too_large:
+            if not (too_large or timed_out):
                 raise
-        if too_large and not started:
+        if started:
+            return
+        if too_large:
             await too_big(scope, receive, send)
+        elif timed_out:
+            slow = JSONResponse(
+                {"error": f"the request body did not arrive within {self.timeout:g} s"},
+                status_code=408,
+                headers={"connection": "close"},
+            )
+            await slow(scope, receive, send)
 
 
-class RWLock:
-    """Many readers or one writer."""
+def _host_name(header: str) -> str:
+    """The host of a Host header, without the port: ``[::1]:8000`` -> ``[::1]``."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[: header.find("]") + 1] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
 
-    def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._readers = 0
-        self._writer = False
 
-    @contextmanager
-    def read(self) -> Iterator[None]:
-        with self._cond:
-            while self._writer:
-                self._cond.wait()
-            self._readers += 1
-        try:
-            yield
-        finally:
-            with self._cond:
-                self._readers -= 1
-                self._cond.notify_all()
+class HostAndToken:
+    """ASGI middleware against DNS rebinding and for use beyond loopback.
 
-    @contextmanager
-    def write(self) -> Iterator[None]:
-        with self._cond:
-            while self._writer or self._readers:
-                self._cond.wait()
-            self._writer = True
-        try:
-            yield
-        finally:
-            with self._cond:
-                self._writer = False
-                self._cond.notify_all()
+    A request whose Host header names none of ``hosts`` gets 403 (a web page that rebinds its own name
+    to 127.0.0.1 sends its own name). With a ``token``, every request must carry
+    ``Authorization: Bearer <token>`` or gets 401.
+    """
+
+    def __init__(self, app: Any, hosts: Iterable[str], token: str | None = None) -> None:
+        self.app = app
+        self.hosts = {_host_name(h) for h in hosts}
+        self.token = token.encode() if token else None
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        host = _host_name(headers.get(b"host", b"").decode("latin-1"))
+        if host not in self.hosts:
+            shown = host.encode("ascii", "backslashreplace").decode()[:100] or "(none)"
+            refuse = JSONResponse(
+                {"error": f"the host {shown!r} is not served here; start the service with --allow-host"},
+                status_code=403,
+            )
+            await refuse(scope, receive, send)
+            return
+        if self.token is not None:
+            given = headers.get(b"authorization", b"")
+            if not hmac.compare_digest(given, b"Bearer " + self.token):
+                refuse = JSONResponse(
+                    {"error": "this service needs a token: send Authorization: Bearer <token>"},
+                    status_code=401,
+                    headers={"www-authenticate": "Bearer"},
+                )
+                await refuse(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def _document(article: Article, origin: str) -> Document:
@@ -141,17 +182,15 @@ class ModelLoader:
     ``status`` is ``starting`` until the model is loaded, then ``ok`` (or ``error``).
     """
 
-    def __init__(self, corpus: Corpus, lock: threading.Lock) -> None:
-        self.corpus = corpus
-        self.lock = lock  # held while loading: model calls wait for the load instead of racing it
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus  # its own lock makes model calls wait for this load instead of racing it
         self.status = "starting"
         self.error: str | None = None
         self.thread = threading.Thread(target=self._load, name="xcheck-model-loader", daemon=True)
 
     def _load(self) -> None:
         try:
-            with self.lock:
-                self.corpus.load_model()
+            self.corpus.load_model()
         except XcheckError as exc:
             self.status, self.error = "error", str(exc)
         except Exception as exc:  # whatever a broken model raises, /health says so
@@ -184,12 +223,17 @@ def create_app(
     model: str | None = None,
     embedder: Embedder | None = None,
     max_body_bytes: int = DEFAULT_MAX_BODY,
+    body_timeout: float = BODY_TIMEOUT,
+    allow_hosts: Iterable[str] = (),
+    token: str | None = None,
 ) -> FastAPI:
-    """The application for one index folder (created if missing)."""
+    """The application for one index folder (created if missing).
+
+    Only requests whose Host header is a loopback name or one of ``allow_hosts`` are served; with a
+    ``token``, each request must also carry it as a bearer token.
+    """
     corpus = Corpus(index_dir, model=model, embedder=embedder, create=True)
-    lock = RWLock()
-    embed_lock = threading.Lock()  # one model call at a time; FAISS and SQLite reads run in parallel
-    loader = ModelLoader(corpus, embed_lock)
+    loader = ModelLoader(corpus)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -223,7 +267,8 @@ def create_app(
         url = app.openapi_url or "/openapi.json"
         return _docs_page(url) if have_assets else HTMLResponse(NO_DOCS_PAGE.format(url=url))
 
-    app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    app.add_middleware(BodyLimit, max_bytes=max_body_bytes, timeout=body_timeout)
+    app.add_middleware(HostAndToken, hosts=[*LOOPBACK_HOSTS, *allow_hosts], token=token)
 
     @app.exception_handler(XcheckError)
     async def xcheck_error(_: Request, exc: XcheckError) -> JSONResponse:
@@ -243,14 +288,18 @@ def create_app(
             problems.append(f"{where}: {e.get('msg')}" if where else str(e.get("msg")))
         return JSONResponse({"error": "; ".join(problems) or "invalid request"}, status_code=422)
 
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers)
+
     @app.exception_handler(Exception)
     async def unexpected(_: Request, exc: Exception) -> JSONResponse:
         return JSONResponse({"error": f"internal error ({type(exc).__name__})"}, status_code=500)
 
     @app.get("/health", summary="Liveness, whether the model is loaded yet, and what the index holds")
     def health() -> dict[str, Any]:
-        with lock.read():
-            stats = corpus.stats()
+        stats = corpus.stats()
+        stats.pop("index", None)  # the folder's absolute path is none of a client's business
         out = {"status": loader.status, "version": __version__, **stats}
         if loader.error:
             out["error"] = loader.error
@@ -261,18 +310,12 @@ def create_app(
         q: Annotated[str, Query(min_length=1, max_length=2000, description="A sentence to look for.")],
         k: Annotated[int, Query(ge=1, le=100)] = 10,
     ) -> list[dict[str, Any]]:
-        with lock.read(), embed_lock:
-            return mark_undated([h.to_dict() for h in corpus.query(q, k=k)])
+        return mark_undated([h.to_dict() for h in corpus.query(q, k=k)])
 
     @app.post("/check", summary="Check one article against the corpus (same result as `xcheck check --json`)")
     def check(article: Annotated[Article, Body()], add: bool = False) -> dict[str, Any]:
         doc = _document(article, "<http>")
-        if add:
-            with lock.write():
-                result = check_documents(corpus, [doc], add=True)
-        else:
-            with lock.read(), embed_lock:
-                result = check_documents(corpus, [doc], add=False)
+        result = check_documents(corpus, [doc], add=add)
         return mark_undated(result.articles[0].to_dict())
 
     @app.post("/ingest", summary="Add one article or a list of articles to the index")
@@ -281,8 +324,7 @@ def create_app(
         if not batch:
             raise UsageError("no articles given")
         docs = [_document(a, f"<http>[{i}]") for i, a in enumerate(batch)]
-        with lock.write():
-            return corpus.ingest_documents(docs).to_dict()
+        return corpus.ingest_documents(docs).to_dict()
 
     @app.get("/pairs", summary="Judged pairs of claims across sources")
     def pairs(
@@ -290,12 +332,8 @@ def create_app(
         min_similarity: Annotated[float | None, Query(ge=-1.0, le=1.0)] = None,
         same_document: bool = False,
     ) -> list[dict[str, Any]]:
-        with lock.write():  # pairing the claims that arrived since the last call writes to the index
-            corpus.update_pairs(floor=min_similarity if min_similarity is not None else None)
-        with lock.read():
-            found = corpus.pairs(
-                relation=relation, min_similarity=min_similarity, same_document=same_document
-            )
+        corpus.update_pairs(floor=min_similarity)  # pairing what arrived since the last call: a write
+        found = corpus.pairs(relation=relation, min_similarity=min_similarity, same_document=same_document)
         return mark_undated([p.to_dict() for p in found])
 
     @app.get("/report", summary="The consistency report as HTML, Markdown or JSON", response_model=None)
@@ -307,10 +345,8 @@ def create_app(
         from ..report_data import build_report_data
         from ..reports import render
 
-        with lock.write():
-            corpus.update_pairs()
-        with lock.read():
-            data = build_report_data(corpus, source=source, since=since)
+        corpus.update_pairs()  # a write, then a read
+        data = build_report_data(corpus, source=source, since=since)
         body = render(data, format)
         if format == "html":
             return HTMLResponse(body)

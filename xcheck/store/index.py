@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from ..errors import IndexBusyError, ModelError, StoreError
+from ..errors import IndexBusyError, ModelError, StoreError, XcheckError
 from .sqlite import SqliteStore
 from .vectors import VectorIndex, file_for, remove_stale
 
@@ -28,11 +30,30 @@ def lock_timeout() -> float:
         raise StoreError(f"{LOCK_TIMEOUT_ENV} must be a number of seconds, got {raw!r}") from None
 
 
+def write_error(index_dir: Path, exc: BaseException) -> StoreError:
+    """One line naming the index and the cause of a failed write (a full disk, a read-only folder)."""
+    if isinstance(exc, OSError):
+        if exc.errno == errno.ENOSPC:
+            cause = "no space left on device"
+        elif exc.errno == errno.EDQUOT:
+            cause = "disk quota exceeded"
+        else:
+            cause = (exc.strerror or str(exc) or type(exc).__name__).lower()
+    elif isinstance(exc, sqlite3.Error):
+        cause = str(exc) or type(exc).__name__
+        if "full" in cause:
+            cause = "no space left on device (" + cause + ")"
+    else:
+        cause = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    return StoreError(f"cannot write to the index at {index_dir}: {cause}; the index is unchanged")
+
+
 class IndexStore:
     """Open (or create) the index in ``index_dir``.
 
-    Reading needs no lock: SQLite (WAL) and the generation-named vector file give every reader a
-    consistent snapshot. Writing happens inside ``write()``, which holds a file lock.
+    Reading needs no lock: SQLite (WAL) and the generation-named vector files give every reader a
+    consistent snapshot (see ``vectors()``). Writing happens inside ``locked()``, which holds a file
+    lock; a writer changes a copy of the vectors, so readers in the same process are never disturbed.
     """
 
     def __init__(self, index_dir: Path, *, create: bool = False) -> None:
@@ -45,8 +66,8 @@ class IndexStore:
         elif not self.dir.is_dir():
             raise StoreError(f"no index at {self.dir}; run `xcheck ingest` first or pass --index")
         self.sql = SqliteStore(self.dir, create=create)
-        self._vectors: VectorIndex | None = None
-        self._vectors_gen = -1
+        # (generation, vectors) of the last snapshot read, replaced as a whole (readers in threads).
+        self._cache: tuple[int, VectorIndex] | None = None
 
     def close(self) -> None:
         self.sql.close()
@@ -81,31 +102,51 @@ class IndexStore:
 
     # -- vectors --------------------------------------------------------------------------------
     def vectors(self) -> VectorIndex:
-        """The vectors of the committed generation, reloaded when another process has moved it on."""
-        gen = self.generation
-        if self._vectors is None or self._vectors_gen != gen:
-            self._vectors = self._load_vectors()
-            self._vectors_gen = gen
-        return self._vectors
+        """The vectors of the committed generation, reloaded when another process has moved it on.
 
-    def _load_vectors(self) -> VectorIndex:
-        for _ in range(3):
-            manifest = self.sql.manifest()
-            dim = int(manifest.get("dim", "0"))
-            gen = int(manifest.get("generation", "0"))
-            if gen == 0 or dim == 0:
-                return VectorIndex(dim or 1)
-            path = file_for(self.dir, gen)
-            if path.exists():
-                vec = VectorIndex.load(path, dim)
+        Never change the returned object: other threads may be searching it.
+        """
+        gen = self.generation
+        cache = self._cache
+        if cache is None or cache[0] != gen:
+            cache = self._load_vectors()
+            if not self.sql.db.in_transaction:  # a writer's uncommitted state is not shared
+                self._cache = cache
+        return cache[1]
+
+    def _load_vectors(self) -> tuple[int, VectorIndex]:
+        """Manifest, claim count and vector file of one committed state.
+
+        The manifest and the claim count are read in one SQLite read transaction, and the vector file
+        is opened inside it. A committed file is only removed after a newer generation is committed,
+        so a missing file means a writer has moved on: read the new state. Only a file missing from
+        the state that still names it, or a count that differs within one state, is corruption.
+        """
+        missing: tuple[int, Path] | None = None
+        for _ in range(50):
+            with self.sql.snapshot():
+                manifest = self.sql.manifest()
+                dim = int(manifest.get("dim", "0"))
+                gen = int(manifest.get("generation", "0"))
+                if gen == 0 or dim == 0:
+                    return gen, VectorIndex(dim or 1)
                 claims = self.sql.counts()["claims"]
-                if vec.size != claims:
-                    raise StoreError(
-                        f"the index at {self.dir} is out of step: {claims} claims but {vec.size} vectors"
-                    )
-                return vec
-            # A writer may have just moved to a newer generation: read the manifest again.
-        raise StoreError(f"the vector file of generation {gen} is missing from {self.dir}")
+                path = file_for(self.dir, gen)
+                try:
+                    vec = VectorIndex.load(path, dim)
+                except FileNotFoundError:
+                    if missing == (gen, path):
+                        raise StoreError(
+                            f"the vector file {path.name} of the index at {self.dir} is missing"
+                        ) from None
+                    missing = (gen, path)
+                    continue
+            if vec.size != claims:
+                raise StoreError(
+                    f"the index at {self.dir} is out of step: {claims} claims but {vec.size} vectors"
+                )
+            return gen, vec
+        raise StoreError(f"the index at {self.dir} keeps changing; try again")  # pragma: no cover
 
     # -- writing --------------------------------------------------------------------------------
     @contextmanager
@@ -120,8 +161,9 @@ class IndexStore:
                 f"another xcheck process is writing to the index at {self.dir} "
                 f"(waited {wait:g} s); try again when it has finished"
             ) from None
+        except OSError as exc:  # a read-only folder: the lock file cannot be created
+            raise write_error(self.dir, exc) from exc
         try:
-            self._vectors = None  # another writer may have committed while we waited
             remove_stale(self.dir, keep=self.generation)
             yield
         finally:
@@ -130,13 +172,16 @@ class IndexStore:
     @contextmanager
     def rows_transaction(self) -> Iterator[None]:
         """A change of SQLite rows only (pairs); the vectors stay as they are. Call inside ``locked()``."""
-        self.sql.begin()
         try:
-            yield
-            self.sql.commit()
-        except BaseException:
-            self.sql.rollback()
-            raise
+            self.sql.begin()
+            try:
+                yield
+                self.sql.commit()
+            except BaseException:
+                self.sql.rollback()
+                raise
+        except (OSError, sqlite3.Error) as exc:
+            raise write_error(self.dir, exc) from exc
 
     @contextmanager
     def transaction(self, *, model_id: str, dim: int) -> Iterator[VectorIndex]:
@@ -145,9 +190,20 @@ class IndexStore:
         Yields the vector index to change; on success the new vectors are written as the next
         generation and the rows committed with it; on any error both are left as they were.
         """
-        vectors = self.vectors()
-        if vectors.dim != dim:
-            vectors = VectorIndex(dim)  # the first vectors of a fresh index
+        try:
+            with self._transaction(model_id=model_id, dim=dim) as vectors:
+                yield vectors
+        except XcheckError:
+            raise
+        except (OSError, sqlite3.Error, RuntimeError, MemoryError) as exc:
+            # faiss raises RuntimeError with C++ text; SQLite says "database or disk is full"
+            raise write_error(self.dir, exc) from exc
+
+    @contextmanager
+    def _transaction(self, *, model_id: str, dim: int) -> Iterator[VectorIndex]:
+        current = self.vectors()
+        # Readers in other threads may be searching ``current``: change a copy.
+        vectors = current.copy() if current.dim == dim else VectorIndex(dim)
         self.sql.begin()
         try:
             yield vectors
@@ -161,7 +217,6 @@ class IndexStore:
             self.sql.commit()
         except BaseException:
             self.sql.rollback()
-            self._vectors = None  # the in-memory copy may hold half a change: reload from disk
             raise
-        self._vectors, self._vectors_gen = vectors, gen
+        self._cache = (gen, vectors)
         remove_stale(self.dir, keep=gen)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -88,8 +90,13 @@ def _m3(db: sqlite3.Connection) -> None:
     _run(db, "ALTER TABLE claims ADD COLUMN part TEXT NOT NULL DEFAULT 'text'")
 
 
+def _m4(db: sqlite3.Connection) -> None:
+    """How many times a claim's sentence occurs in its document (repeats are stored once)."""
+    db.execute("ALTER TABLE claims ADD COLUMN repeats INTEGER NOT NULL DEFAULT 1")
+
+
 # Each entry moves the schema from version i to i + 1. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1, _m2, _m3]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1, _m2, _m3, _m4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -105,24 +112,51 @@ class StoredDocument:
 
 
 class SqliteStore:
-    """Documents, claims and manifest in ``index_dir/xcheck.sqlite``."""
+    """Documents, claims and manifest in ``index_dir/xcheck.sqlite``.
+
+    Each thread gets its own connection, so a reader in one thread never sees another thread's
+    uncommitted writes and read transactions of different threads never collide.
+    """
 
     def __init__(self, index_dir: Path, *, create: bool) -> None:
         self.path = index_dir / DB_NAME
         if not create and not self.path.exists():
             raise StoreError(f"no index at {index_dir}; run `xcheck ingest` first")
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._all_lock = threading.Lock()
+        self._closed = False
         try:
-            self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None, check_same_thread=False)
-            self.db.row_factory = sqlite3.Row
-            self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA synchronous = FULL")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"the index database {self.path} is unreadable: {exc}") from exc
 
+    @property
+    def db(self) -> sqlite3.Connection:
+        """This thread's connection (opened on first use)."""
+        db: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if db is None:
+            if self._closed:
+                raise StoreError(f"the index database {self.path} is closed")
+            try:
+                db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None, check_same_thread=False)
+                db.row_factory = sqlite3.Row
+                db.execute("PRAGMA foreign_keys = ON")
+                db.execute("PRAGMA synchronous = FULL")
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"the index database {self.path} is unreadable: {exc}") from exc
+            self._local.db = db
+            with self._all_lock:
+                self._all.append(db)
+        return db
+
     def close(self) -> None:
-        self.db.close()
+        with self._all_lock:
+            self._closed = True
+            conns, self._all = self._all, []
+        for db in conns:
+            db.close()
 
     def _migrate(self) -> None:
         version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
@@ -151,6 +185,20 @@ class SqliteStore:
     def rollback(self) -> None:
         if self.db.in_transaction:
             self.db.execute("ROLLBACK")
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Every read inside sees one committed state (a read transaction; no-op inside a write)."""
+        db = self.db
+        if db.in_transaction:
+            yield
+            return
+        db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if db.in_transaction:
+                db.execute("COMMIT")
 
     # -- manifest -------------------------------------------------------------------------------
     def manifest(self) -> dict[str, str]:
@@ -190,8 +238,8 @@ class SqliteStore:
         )
         doc_id = int(cur.lastrowid or 0)
         self.db.executemany(
-            "INSERT INTO claims(id, doc_id, position, start, end, text, text_hash, frame, part) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO claims(id, doc_id, position, start, end, text, text_hash, frame, part, repeats) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     cid,
@@ -203,6 +251,7 @@ class SqliteStore:
                     c.text_hash,
                     json.dumps(c.frame, ensure_ascii=False),
                     c.part,
+                    c.repeats,
                 )
                 for pos, (c, cid) in enumerate(zip(claims, claim_ids, strict=True))
             ],
