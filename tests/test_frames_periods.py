@@ -21,6 +21,8 @@ def frame(s: str) -> dict:
         ("A total of 383 children have been killed in Ukraine.", "since", "2022-06-28"),
         ("Over the past week, 40 civilians were killed in the Sumy region.", "span", "2022-06-28"),
         ("Russian missile strike on Kremenchuk shopping mall kills 18.", "event", "2022-06-28"),
+        ("In Ukraine, 805 children have already been injured.", "since", "2022-06-28"),
+        ("As of 19:30, 10 people were killed in the strike on the Kremenchuk mall.", "event", "2022-06-28"),
     ],
 )
 def test_period(sentence: str, kind: str, end: str) -> None:

@@ -46,3 +46,10 @@ def test_states_most_of() -> None:
 )
 def test_same_speaker(a: str | None, b: str | None, expected: bool) -> None:
     assert same_speaker(a, b) is expected
+
+
+def test_a_sentence_that_restates_what_it_negates_denies_nothing() -> None:
+    plain = "Let the Internet be afraid of us - the president addresses the nation."
+    quote = '"Do not be afraid of the Internet. Let the Internet be afraid of us" - the president'
+    assert not denies(quote, plain)
+    assert denies("Ukraine is not a party to the convention.", "Ukraine is a party to the convention.")

@@ -14,7 +14,8 @@ day        "over the past day", "in the past 24 hours",       the day before the
            "overnight", "yesterday", "today", "on May 3"      day), or the day named
 span       "over the past week", "in the last 3 months"       a window ending on the as-of date
 since      "since February 24", "since the start of the       from the date (or the event) to the as-of
-           invasion", "in total", "so far", "to date"         date: a running total
+           invasion", "in total", "so far", "to date",        date: a running total
+           "already", "as of <date>"
 event      "in the shelling of Kharkiv", "in the strike on    the incident, dated by the claim
            the station"
 =========  =================================================  ==========================================
@@ -56,6 +57,10 @@ _RUNNING = re.compile(
     r"since the (?:beginning|start|outbreak|onset)|cumulative)\b",
     re.IGNORECASE,
 )
+# Weaker: a tally as of a date, when no incident is named ("805 children have already been injured",
+# "as of the morning of October 8, 1,211 children were injured"); "As of 19:30, 10 people were killed in
+# the strike" stays the strike's toll.
+_TALLY = re.compile(r"\b(?:already|as of|as at)\b", re.IGNORECASE)
 _INCIDENT = re.compile(
     r"\b(?:(?:missile|rocket|air|drone|artillery)\s+)?(?:strikes?|attacks?|shelling|bombing|bombardment|"
     r"blast|explosion|airstrikes?|massacre|shootings?|sinking)\b",
@@ -119,6 +124,8 @@ def find_period(sentence: str, scope: str | None, hits: list[DateHit], as_of: st
             if words:
                 label += " on " + " ".join(words)
         return Period("event", as_of, as_of, label)
+    if _TALLY.search(sentence):
+        return Period("since", None, as_of, "running total")
     return None
 
 

@@ -32,10 +32,26 @@ def negated(text: str, *, without: bool = False) -> list[set[str]]:
     return out
 
 
+def _restated(text: str) -> set[str]:
+    """Content words of ``text`` outside its negated clauses: what it states itself."""
+    kept, last = [], 0
+    for start, end in negation_scopes(text):
+        kept.append(text[last:start])
+        last = end
+    kept.append(text[last:])
+    return content_words(" ".join(kept), drop_speakers=True)
+
+
 def denies(neg: str, plain: str) -> bool:
     """``neg`` negates what ``plain`` states: most words of a negated clause of ``neg`` are in ``plain``,
-    which does not negate them itself ("states without the death penalty" negates as "does not have")."""
+    which does not negate them itself ("states without the death penalty" negates as "does not have"),
+    and ``neg`` does not state them itself elsewhere ("Don't be afraid of the Internet. Let the
+    Internet be afraid of us" quotes a contrast, it denies nothing)."""
     scopes = negated(neg)
+    if not scopes:
+        return False
+    own = _restated(neg)
+    scopes = [scope for scope in scopes if not scope <= own]
     if not scopes:
         return False
     plain_words = content_words(plain, drop_speakers=True)

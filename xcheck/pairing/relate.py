@@ -25,7 +25,7 @@ from .places import claim_places, place_label, places_fit, scope_clash, speaker_
 from .text import content_words, jaccard, norm_text
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "11"
+JUDGE_VERSION = "13"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -62,6 +62,10 @@ FACILITY_WINDOW_DAYS = 14
 # not grow: one side repeats an old figure ("about three million refugees" on June 12, "more than six
 # million" on June 13). Early tolls after one strike (11 -> 18 -> 21) stay below STALE_MIN.
 STALE_DAYS = 3
+# Two statements with the same figure, or the same words, whose fact is not established (no place or
+# period to tie them) agree only when reported within this many days: the same daily count a month
+# apart is another day's count.
+AGREEMENT_WINDOW_DAYS = 1
 # A statement and its negation by one voice contradict each other only about one time.
 DENIAL_WINDOW_DAYS = 1
 STALE_RATIO = 1.5
@@ -500,11 +504,12 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
         # finding, and needs the same fact established: place, date and period (see _fact_gap).
         agree = _agree(qa, qb)
         running = (a.frame.get("period") or {}).get("kind") in ("since", "span")
+        apart = abs((db - da).days) if da and db else 0
         why_not = (
             "a part or an increment, not a total"
             if qa.get("role", "total") != "total" or qb.get("role", "total") != "total"
             else None
-            if agree
+            if agree and (gap is None or apart <= AGREEMENT_WINDOW_DAYS)
             else gap
             if gap
             else f"a count of {measure}, not a measure xcheck compares"
@@ -850,6 +855,18 @@ def judge(
     same_values = not (va_ and vb_) or va_ == vb_  # a figure only one side gives is not a difference
     if similarity >= duplicate_similarity and same_polarity and same_values:
         return Judgement(DUPLICATE, round(similarity, 2), f"same statement (similarity {similarity:.2f})")
-    if similarity >= PARAPHRASE_SIMILARITY and same_polarity:
+    da, db = _as_of(a), _as_of(b)
+    apart = abs((da - db).days) if da and db else 0
+    if (
+        similarity >= PARAPHRASE_SIMILARITY
+        and same_polarity
+        and same_values
+        and apart <= AGREEMENT_WINDOW_DAYS
+    ):
         return Judgement(CONSISTENT, round(similarity - 0.2, 2), f"paraphrase (similarity {similarity:.2f})")
+    if similarity >= PARAPHRASE_SIMILARITY and apart > AGREEMENT_WINDOW_DAYS:
+        # "Enemy shells 18 settlements in the past day", a month apart: the same kind of report
+        return Judgement(
+            RELATED, round(similarity * 0.6, 2), f"similar statements reported {apart} days apart"
+        )
     return Judgement(RELATED, round(similarity * 0.6, 2), "similar wording, no shared fact to compare")
