@@ -51,6 +51,8 @@ def test_roles(sentence: str, roles: list[str]) -> None:
 def test_each_number_takes_its_own_casualty_word() -> None:
     qs = frame("219 children were killed and 404 – injured in Ukraine.")["quantities"]
     assert [(q["text"], q["measure"]) for q in qs] == [("219", "killed"), ("404", "injured")]
+    qs = frame("158 children were killed and more than 416 have suffered in Ukraine.")["quantities"]
+    assert [q["measure"] for q in qs] == ["killed", "affected"]
     [q] = frame("About 40 Ukrainian prisoners killed in Olenivka.")["quantities"]
     assert q["measure"] == "killed"
 

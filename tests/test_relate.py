@@ -487,3 +487,22 @@ def test_same_day_tolls_stamped_with_the_same_time_conflict() -> None:
         published="2022-06-27",
     )
     assert judge(a, b, 0.95).relation == "conflict"
+
+
+def test_a_denial_of_a_denial_or_of_something_else_is_no_conflict() -> None:
+    dismissal = view(
+        1,
+        "He dismissed Russian claims that it was not behind the attack in Kramatorsk.",
+        attribution="United States",
+    )
+    accusation = view(
+        2,
+        "The United States says the attack on Kramatorsk is one more atrocity by Russia.",
+        attribution="Russia",
+    )
+    assert judge(dismissal, accusation, 0.7).relation != "conflict"
+    denial = view(1, "Russia denies killing civilians in Bucha.", attribution="Russia")
+    statement = view(
+        2, "Ukraine's foreign minister says the Bucha killings of civilians are many.", attribution="Ukraine"
+    )
+    assert judge(denial, statement, 0.6).relation != "conflict"  # too far apart to be about one thing

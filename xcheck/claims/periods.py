@@ -157,7 +157,7 @@ def quantity_role(sentence: str, start: int, end: int) -> str:
 
 _CASUALTY_AFTER = re.compile(
     r"^(?:\s+(?!and\b|or\b|but\b)[\w’'\-]+){0,3}?\s*[–—-]?\s*(?:were|was|have been|had been|are|got|"
-    r"people|persons)?\s*(?P<v>killed|dead|died|injured|wounded|hurt)\b",
+    r"people|persons)?\s*(?P<v>killed|dead|died|injured|wounded|hurt|suffered|affected)\b",
     re.IGNORECASE,
 )
 # Measures a following casualty word never overrides: money, percentages and units.
@@ -169,6 +169,9 @@ _CASUALTY_MEASURE = {
     "injured": "injured",
     "wounded": "injured",
     "hurt": "injured",
+    # "158 children were killed and more than 416 have suffered": killed and injured together
+    "suffered": "affected",
+    "affected": "affected",
 }
 
 

@@ -20,12 +20,13 @@ from datetime import date
 from typing import Any
 
 from .. import lexicon
+from ..claims.polarity import negation_cues
 from .negation import denies, negated, same_speaker, states_most_of
 from .places import claim_places, place_label, places_fit, scope_clash, speaker_base
 from .text import content_words, jaccard, norm_text
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "13"
+JUDGE_VERSION = "14"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -66,6 +67,9 @@ STALE_DAYS = 3
 # period to tie them) agree only when reported within this many days: the same daily count a month
 # apart is another day's count.
 AGREEMENT_WINDOW_DAYS = 1
+# Below this similarity, one party's denial and another party's statement are not taken to be about
+# the same thing ("Biden denied Zelensky's claim about the missile" vs "Zelensky appealed to Biden").
+OPPOSED_DENIAL_SIMILARITY = 0.65
 # A statement and its negation by one voice contradict each other only about one time.
 DENIAL_WINDOW_DAYS = 1
 STALE_RATIO = 1.5
@@ -669,6 +673,15 @@ _DENIAL = re.compile(
     r"fakes?|false|untrue|not true|lies?|staged|hoax|baseless|groundless|provocation)\b",
     re.IGNORECASE,
 )
+
+
+def _denies_a_denial(text: str) -> bool:
+    """ "He dismissed Russian claims that it was not behind the attack": a denial word and another
+    negation in one sentence deny a denial, which affirms."""
+    plain = [text[s:e] for s, e in negation_cues(text) if not _DENIAL.fullmatch(text[s:e])]
+    return bool(plain) and _DENIAL.search(text) is not None
+
+
 _REFUSAL = re.compile(
     r"\b(?:declin|refus|reject|den(?:y|ied|ies)|dismiss|fail(?:ed|s)? to|lack|absence|unable)", re.IGNORECASE
 )
@@ -741,6 +754,8 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
             first != bool(scopes_b)
             and overlap >= 0.1
             and _DENIAL.search(negating.text) is not None  # "denies", "fake": not any "not"
+            and not _denies_a_denial(negating.text)
+            and similarity >= OPPOSED_DENIAL_SIMILARITY
             and not _REFUSAL.search(plain.text)
             # the sentences say much the same, or the other side states most of what is denied
             and (similarity >= TEXT_CUE_SIMILARITY or states_most_of(plain.text, denied))
