@@ -58,12 +58,18 @@ _RUNNING = re.compile(
     re.IGNORECASE,
 )
 # Weaker: a tally as of a date, when no incident is named ("805 children have already been injured",
-# "as of the morning of October 8, 1,211 children were injured"); "As of 19:30, 10 people were killed in
-# the strike" stays the strike's toll.
-_TALLY = re.compile(r"\b(?:already|as of|as at)\b", re.IGNORECASE)
+# "as of the morning of October 8, 1,211 children were injured", "three million had fled by March 15");
+# "As of 19:30, 10 people were killed in the strike" stays the strike's toll.
+_TALLY = re.compile(
+    r"\b(?:already|as of|as at|by\s+(?:the\s+end\s+of\s+|mid-?|early\s+|late\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d))",
+    re.IGNORECASE,
+)
 _INCIDENT = re.compile(
     r"\b(?:(?:missile|rocket|air|drone|artillery)\s+)?(?:strikes?|attacks?|shelling|bombing|bombardment|"
-    r"blast|explosion|airstrikes?|massacre|shootings?|sinking)\b",
+    r"blast|explosion|airstrikes?|massacre|shootings?|sinking|earthquake|quake|flood(?:ing|s)?|fire|"
+    r"crash|collapse|storm|hurricane|derailment|stampede)\b",
     re.IGNORECASE,
 )
 _TARGET = re.compile(
@@ -73,6 +79,14 @@ _TARGET = re.compile(
 _TARGET_STOP = re.compile(
     r"(?i:in|near|on|at|of|and|with|by|as|after|that|which|who|has|have|was|were|is|are|kill\w*|injur\w*|"
     r"wound\w*|leav\w*|left|claim\w*|rises?|rose|\d[\d,.]*)[,.;:]?"
+)
+_DATED_INCIDENT = re.compile(
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}"
+    r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s)\s+"
+    r"(?P<what>(?:(?:missile|rocket|air|drone|artillery)\s+)?(?:strike|attack|shelling|bombing|explosion|"
+    r"blast|airstrike|massacre|earthquake|flood))\b",
+    re.IGNORECASE,
 )
 _BETWEEN = re.compile(r"\b(?:between|from)\b", re.IGNORECASE)
 _SPAN_WORDS = ("week", "month", "year", "days", "weeks", "months", "years", "hours")
@@ -100,6 +114,20 @@ def find_period(sentence: str, scope: str | None, hits: list[DateHit], as_of: st
             words = scope.split()
             if any(w in _SPAN_WORDS for w in words) or scope.startswith("this "):
                 return Period("span", None, as_of, scope)
+    dated = _DATED_INCIDENT.search(sentence)
+    if dated:  # "the April 8 missile strike on the station": the incident, on its own date
+        when = next((h.iso for h in hits if h.iso and h.start <= dated.start() < h.end + 3), None)
+        label = " ".join(dated.group("what").lower().split())
+        target = _TARGET.match(sentence, dated.end())
+        if target:
+            words = []
+            for w in target.group("t").split():
+                if _TARGET_STOP.fullmatch(w):
+                    break
+                words.append(w.lower().strip(",.;:"))
+            if words:
+                label += " on " + " ".join(words)
+        return Period("event", when or as_of, as_of, label)
     days = [h for h in hits if h.iso and h.kind in ("date", "relative", "weekday") and h.iso != as_of]
     whole = sorted({h.iso for h in days if h.iso and len(h.iso) == 10})
     if len(whole) >= 2 and _BETWEEN.search(sentence):  # "between February 24 and March 24"

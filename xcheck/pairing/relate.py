@@ -26,7 +26,7 @@ from .places import claim_places, place_label, places_fit, scope_clash, speaker_
 from .text import content_words, jaccard, norm_text
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "14"
+JUDGE_VERSION = "17"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -687,29 +687,45 @@ _REFUSAL = re.compile(
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# Verbs of things that happen once: one event has one date ("the dam was destroyed on June 6").
+_ONE_TIME = (
+    r"began|started|begun|happened|occurred|took place|struck|hit|opened|ended|fell|was adopted|"
+    r"entered into force|was signed|was destroyed|destroyed|sank|collapsed|exploded|was blown up|blew up|"
+    r"was captured|was liberated|invaded"
+)
+_WHEN = (
+    r"(?:(?:on|in)\s+(?:the\s+)?(?:early\s+hours\s+of\s+|night\s+of\s+|morning\s+of\s+|evening\s+of\s+)?"
+    r"|late\s+on\s+|early\s+on\s+|overnight\s+on\s+)"
+)
 _EVENT_DATE = re.compile(
-    r"\b(began|started|begun|happened|occurred|took place|struck|hit|opened|ended|fell|was adopted|"
-    r"entered into force|was signed|was destroyed)\s+(?:on|in)\s+"
-    rf"((?:{_MONTH_NAMES})\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?)",
+    rf"\b({_ONE_TIME})\s+(?:[\w'’\-]+\s+){{0,4}}?{_WHEN}"
+    rf"((?:{_MONTH_NAMES})\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?"
+    rf"|{_WEEKDAY_NAMES})\b",
     re.IGNORECASE,
 )
 
 
-def _event_dates(text: str) -> list[tuple[str, set[str], str]]:
-    """(verb, words before it, date) of each "<...> <event verb> on <date>" in a text."""
+def _event_dates(claim: ClaimView) -> list[tuple[str, set[str], str]]:
+    """(verb, words before it, date) of each "<...> <event verb> [where] on <date>" of a claim; the date
+    is the frame's resolved date when the claim states one date ("late on Friday" = 2023-09-08)."""
     out = []
-    for m in _EVENT_DATE.finditer(text):
-        before = text[max(0, m.start() - 60) : m.start(1)]
+    resolved = claim.frame.get("dates") or []
+    for m in _EVENT_DATE.finditer(claim.text):
+        before = claim.text[max(0, m.start() - 60) : m.start(1)]
         words = content_words(" ".join(before.split()[-5:]), drop_numbers=True, drop_speakers=True)
-        out.append((m.group(1).lower(), words, re.sub(r",?\s*\d{4}$", "", m.group(2)).lower()))
+        day = resolved[0] if len(resolved) == 1 else re.sub(r",?\s*\d{4}$", "", m.group(2)).lower()
+        out.append((m.group(1).lower(), words, day))
     return out
 
 
-def _event_date_clash(a: str, b: str) -> tuple[str, str, str] | None:
-    """("invasion began", "february 24", "february 20") when both texts date one event differently."""
+def _event_date_clash(a: ClaimView, b: ClaimView) -> tuple[str, str, str] | None:
+    """("invasion began", "february 24", "february 20") when both claims date one event differently."""
     for verb_a, words_a, date_a in _event_dates(a):
         for verb_b, words_b, date_b in _event_dates(b):
-            if verb_a == verb_b and words_a & words_b and date_a != date_b:
+            # one subject: "the Mariupol drama theatre" is not "the Mariupol maternity hospital"
+            shared = len(words_a & words_b) / max(1, min(len(words_a), len(words_b)))
+            if verb_a == verb_b and shared >= 0.5 and date_a != date_b:
                 return f"{sorted(words_a & words_b)[0]} {verb_a}", date_a, date_b
     return None
 
@@ -728,7 +744,7 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
         return None
     a_denies_b, b_denies_a = denies(a.text, b.text), denies(b.text, a.text)
     same_polarity = not (a_denies_b or b_denies_a)
-    clash = _event_date_clash(a.text, b.text)
+    clash = _event_date_clash(a, b)
     if clash and same_polarity and similarity >= 0.4:
         event, date_a, date_b = clash
         return Judgement(
@@ -753,7 +769,9 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
         denial = (
             first != bool(scopes_b)
             and overlap >= 0.1
-            and _DENIAL.search(negating.text) is not None  # "denies", "fake": not any "not"
+            # "Moscow denies …", "a fake"; a plain "not" only between near-identical statements ("Kyiv
+            # says Russia shelled the plant on Saturday" / "Moscow says Russia did not shell it")
+            and (_DENIAL.search(negating.text) is not None or similarity >= TEXT_CUE_SIMILARITY + 0.05)
             and not _denies_a_denial(negating.text)
             and similarity >= OPPOSED_DENIAL_SIMILARITY
             and not _REFUSAL.search(plain.text)
