@@ -506,3 +506,42 @@ def test_a_denial_of_a_denial_or_of_something_else_is_no_conflict() -> None:
         2, "Ukraine's foreign minister says the Bucha killings of civilians are many.", attribution="Ukraine"
     )
     assert judge(denial, statement, 0.6).relation != "conflict"  # too far apart to be about one thing
+
+
+def test_one_event_given_two_dates_conflicts_but_two_targets_do_not() -> None:
+    dam_a = view(
+        1, "The Kakhovka dam was destroyed in the early hours of June 6, 2023.", dates=["2023-06-06"]
+    )
+    dam_b = view(
+        2, "The Kakhovka dam was destroyed in the early hours of June 9, 2023.", dates=["2023-06-09"]
+    )
+    j = judge(dam_a, dam_b, 0.95)
+    assert j.relation == "conflict" and j.cue == "date" and "2023-06-06 vs 2023-06-09" in j.reason
+    quake_a = view(1, "A powerful earthquake struck the mountains late on Friday.", dates=["2023-09-08"])
+    quake_b = view(2, "A powerful earthquake struck the mountains late on September 8.", dates=["2023-09-08"])
+    assert judge(quake_a, quake_b, 0.9).relation != "conflict"  # Friday was September 8
+    blocks_a = view(
+        1, "Rescuers cleared apartment blocks struck with missiles on October 6.", dates=["2022-10-06"]
+    )
+    blocks_b = view(
+        2, "Bodies were found in apartment blocks struck with missiles on October 9.", dates=["2022-10-09"]
+    )
+    assert judge(blocks_a, blocks_b, 0.7).relation != "conflict"  # what was hit, not one event
+    theatre = view(1, "The Mariupol drama theatre was hit by an airstrike on March 16, 2022.")
+    hospital = view(2, "The Mariupol maternity hospital was hit by an airstrike on March 9, 2022.")
+    assert judge(theatre, hospital, 0.7).relation != "conflict"
+
+
+def test_a_plain_not_between_parties_contradicts_only_about_one_day() -> None:
+    kyiv = view(1, "Kyiv says Russian forces shelled the nuclear plant on Saturday.", attribution="Ukraine")
+    moscow = view(
+        2, "Moscow says Russian forces did not shell the nuclear plant on Saturday.", attribution="Russia"
+    )
+    assert judge(kyiv, moscow, 0.85).relation == "conflict"
+    later = view(
+        3,
+        "Moscow says Russian forces did not shell the nuclear plant on Saturday.",
+        published="2022-07-01",
+        attribution="Russia",
+    )
+    assert judge(kyiv, later, 0.85).relation != "conflict"

@@ -26,7 +26,7 @@ from .places import claim_places, place_label, places_fit, scope_clash, speaker_
 from .text import content_words, jaccard, norm_text
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "17"
+JUDGE_VERSION = "18"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -70,7 +70,10 @@ AGREEMENT_WINDOW_DAYS = 1
 # Below this similarity, one party's denial and another party's statement are not taken to be about
 # the same thing ("Biden denied Zelensky's claim about the missile" vs "Zelensky appealed to Biden").
 OPPOSED_DENIAL_SIMILARITY = 0.65
-# A statement and its negation by one voice contradict each other only about one time.
+# A party's explicit denial ("Russia denies …") answers an accusation made up to this many days before.
+REPLY_WINDOW_DAYS = 14
+# A statement and its negation (one voice, or a plain "not" between parties) contradict each other
+# only about one time.
 DENIAL_WINDOW_DAYS = 1
 STALE_RATIO = 1.5
 STALE_MIN = 1000
@@ -675,6 +678,12 @@ _DENIAL = re.compile(
 )
 
 
+def _within(a: ClaimView, b: ClaimView, days: int) -> bool:
+    """Both claims are dated, at most ``days`` apart."""
+    da, db = _as_of(a), _as_of(b)
+    return da is not None and db is not None and abs((da - db).days) <= days
+
+
 def _denies_a_denial(text: str) -> bool:
     """ "He dismissed Russian claims that it was not behind the attack": a denial word and another
     negation in one sentence deny a denial, which affirms."""
@@ -706,23 +715,35 @@ _EVENT_DATE = re.compile(
 )
 
 
-def _event_dates(claim: ClaimView) -> list[tuple[str, set[str], str]]:
-    """(verb, words before it, date) of each "<...> <event verb> [where] on <date>" of a claim; the date
-    is the frame's resolved date when the claim states one date ("late on Friday" = 2023-09-08)."""
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s*$|\b\w+s\s*$", re.IGNORECASE)
+_AGENT_AFTER = re.compile(r"\s+(?:with|by)\b", re.IGNORECASE)
+
+
+def _event_dates(claim: ClaimView) -> list[tuple[str, set[str], str, str]]:
+    """(verb, words before it, resolved date, date as written) of each "<...> <event verb> [where] on
+    <date>" of a claim; the resolved date is the frame's when the claim states one date ("late on
+    Friday" = 2023-09-08), else ""."""
     out = []
     resolved = claim.frame.get("dates") or []
     for m in _EVENT_DATE.finditer(claim.text):
+        verb = m.group(1).lower()
         before = claim.text[max(0, m.start() - 60) : m.start(1)]
+        if verb in ("struck", "hit") and (
+            _PASSIVE_BEFORE.search(before) or _AGENT_AFTER.match(claim.text, m.end(1))
+        ):
+            continue  # "blocks struck with missiles on October 6": what was hit, one of many targets
         words = content_words(" ".join(before.split()[-5:]), drop_numbers=True, drop_speakers=True)
-        day = resolved[0] if len(resolved) == 1 else re.sub(r",?\s*\d{4}$", "", m.group(2)).lower()
-        out.append((m.group(1).lower(), words, day))
+        text_day = re.sub(r",?\s*\d{4}$", "", m.group(2)).lower()
+        out.append((verb, words, resolved[0] if len(resolved) == 1 else "", text_day))
     return out
 
 
 def _event_date_clash(a: ClaimView, b: ClaimView) -> tuple[str, str, str] | None:
-    """("invasion began", "february 24", "february 20") when both claims date one event differently."""
-    for verb_a, words_a, date_a in _event_dates(a):
-        for verb_b, words_b, date_b in _event_dates(b):
+    """("invasion began", "february 24", "february 20") when both claims date one event differently:
+    by their resolved dates when both state one, else by the words."""
+    for verb_a, words_a, iso_a, text_a in _event_dates(a):
+        for verb_b, words_b, iso_b, text_b in _event_dates(b):
+            date_a, date_b = (iso_a, iso_b) if iso_a and iso_b else (text_a, text_b)
             # one subject: "the Mariupol drama theatre" is not "the Mariupol maternity hospital"
             shared = len(words_a & words_b) / max(1, min(len(words_a), len(words_b)))
             if verb_a == verb_b and shared >= 0.5 and date_a != date_b:
@@ -774,6 +795,9 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
             and (_DENIAL.search(negating.text) is not None or similarity >= TEXT_CUE_SIMILARITY + 0.05)
             and not _denies_a_denial(negating.text)
             and similarity >= OPPOSED_DENIAL_SIMILARITY
+            and _within(
+                a, b, DENIAL_WINDOW_DAYS if _DENIAL.search(negating.text) is None else REPLY_WINDOW_DAYS
+            )
             and not _REFUSAL.search(plain.text)
             # the sentences say much the same, or the other side states most of what is denied
             and (similarity >= TEXT_CUE_SIMILARITY or states_most_of(plain.text, denied))
@@ -781,15 +805,12 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
     else:
         # One voice, or none: a conflict when one side negates the very words the other states.
         first = a_denies_b and not _REFUSAL.search(b.text)
-        da, db = _as_of(a), _as_of(b)
         denial = (
             overlap >= 0.6
             and similarity >= TEXT_CUE_SIMILARITY
             # one fact at one time: "corridors will not open today" (March 28) and "11 corridors will
             # open" (April 6) are two days' plans
-            and da is not None
-            and db is not None
-            and abs((da - db).days) <= DENIAL_WINDOW_DAYS
+            and _within(a, b, DENIAL_WINDOW_DAYS)
             and (first or (b_denies_a and not _REFUSAL.search(a.text)))
         )
     if denial:
