@@ -195,3 +195,13 @@ def test_eval_reads_labels_and_reports_errors(tmp_path: Path, monkeypatch: pytes
     bad = write(tmp_path / "bad.jsonl", '{"a": "x", "b": "y", "label": "maybe"}\n')
     r = run("eval", str(bad))
     assert r.exit_code == 1 and f"{bad}:1: unknown label 'maybe'" in r.stderr
+
+
+def test_related_pairs_are_computed_not_stored(idx: str) -> None:
+    with Corpus(idx, embedder=FakeEmbedder()) as c:
+        c.update_pairs()
+        stored = {r["relation"] for r in c.store.sql.pair_rows()}
+        assert "related" not in stored
+        related = c.pairs(relation="related", same_document=True)
+        assert related and {p.relation for p in related} == {"related"}
+        assert all(p.reason for p in related)

@@ -567,7 +567,8 @@ class Corpus:
         }
 
     def update_pairs(self, floor: float | None = None) -> int:
-        """Pair and judge the claims not paired yet; return how many pairs were stored.
+        """Pair and judge the claims not paired yet; return how many pairs were judged (related pairs
+        are judged but not stored).
 
         Only the neighbourhoods of new claims are searched. Asking for a floor below the stored one
         pairs everything again at the new floor.
@@ -600,21 +601,43 @@ class Corpus:
                 if vectors.size
                 else []
             )
-            views = self.claim_views(sorted({i for a, b, _ in found for i in (a, b)}))
-            rows = []
-            for a, b, sim in found:
-                va, vb = views.get(a), views.get(b)
-                if va is None or vb is None:
-                    continue
-                j = judge(va, vb, sim)
-                rows.append((a, b, float(sim), j.relation, j.confidence, j.reason, j.cue))
+            judged = self._judged(found)
+            # related pairs are not stored: pairs(relation="related") computes them when asked
+            rows = [r for r in judged if r[3] != RELATED]
             with self.store.rows_transaction():
                 if reset:
                     sql.reset_pairs()
                 sql.set_manifest(pair_floor=floor_now, judge_version=JUDGE_VERSION)
                 sql.save_pairs(rows)
                 sql.mark_paired(new_ids)
-            return len(rows)
+            return len(judged)
+
+    def _judged(self, found: Sequence[tuple[int, int, float]]) -> list[tuple[Any, ...]]:
+        """``(a, b, similarity, relation, confidence, reason, cue)`` of each candidate pair."""
+        views = self.claim_views(sorted({i for a, b, _ in found for i in (a, b)}))
+        rows = []
+        for a, b, sim in found:
+            va, vb = views.get(a), views.get(b)
+            if va is None or vb is None:
+                continue
+            j = judge(va, vb, sim)
+            rows.append((a, b, float(sim), j.relation, j.confidence, j.reason, j.cue))
+        return rows
+
+    def _related_rows(self, min_similarity: float | None) -> list[dict[str, Any]]:
+        """The related pairs, computed from the vectors (they are not stored): the same neighbour
+        search and judgement as ``update_pairs``, reading only."""
+        from .pairing.candidates import self_join
+
+        vectors = self.store.vectors()
+        if not vectors.size:
+            return []
+        floor = max(self.pair_floor(), min_similarity if min_similarity is not None else -1.0)
+        found = self_join(vectors, floor=floor, k=PAIR_NEIGHBOURS, exhaustive=False)
+        judged = [r for r in self._judged(found) if r[3] == RELATED]
+        docs = self.store.sql.claim_docs(sorted({i for r in judged for i in r[:2]}))
+        keys = ("a", "b", "similarity", "relation", "confidence", "reason", "cue")
+        return [{**dict(zip(keys, r, strict=True)), "doc_a": docs[r[0]], "doc_b": docs[r[1]]} for r in judged]
 
     def pairs(
         self,
@@ -655,7 +678,8 @@ class Corpus:
         self, relation: str | None, min_similarity: float | None, same_document: bool
     ) -> list[Any]:
         keep = []
-        for r in self.store.sql.pair_rows():
+        rows = self._related_rows(min_similarity) if relation == RELATED else self.store.sql.pair_rows()
+        for r in rows:
             if not same_document and r["doc_a"] == r["doc_b"]:
                 continue
             if relation is None and r["relation"] == RELATED:

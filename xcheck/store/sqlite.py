@@ -344,6 +344,17 @@ class SqliteStore:
             )
         )
 
+    def claim_docs(self, claim_ids: Sequence[int]) -> dict[int, int]:
+        """The document id of each claim."""
+        out: dict[int, int] = {}
+        ids = list(claim_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(f"SELECT id, doc_id FROM claims WHERE id IN ({marks})", chunk):
+                out[int(r[0])] = int(r[1])
+        return out
+
     def documents_by_id(self, doc_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
         out: dict[int, dict[str, Any]] = {}
         ids = list(doc_ids)
