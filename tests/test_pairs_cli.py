@@ -197,11 +197,15 @@ def test_eval_reads_labels_and_reports_errors(tmp_path: Path, monkeypatch: pytes
     assert r.exit_code == 1 and f"{bad}:1: unknown label 'maybe'" in r.stderr
 
 
-def test_related_pairs_are_computed_not_stored(idx: str) -> None:
-    with Corpus(idx, embedder=FakeEmbedder()) as c:
-        c.update_pairs()
-        stored = {r["relation"] for r in c.store.sql.pair_rows()}
-        assert "related" not in stored
-        related = c.pairs(relation="related", same_document=True)
-        assert related and {p.relation for p in related} == {"related"}
-        assert all(p.reason for p in related)
+def test_related_pairs_are_computed_not_stored(tmp_path: Path) -> None:
+    with Corpus(tmp_path / "idx", embedder=FakeEmbedder(), create=True) as c:
+        for name, text in (
+            ("a.txt", "Officials said twelve people were killed in Kharkiv on Monday."),
+            ("b.txt", "Officials said twelve people were injured in Kharkiv on Monday."),
+        ):
+            c.ingest([str(write(tmp_path / name, text))])
+        assert c.update_pairs() >= 1
+        assert c.store.sql.pair_rows() == []  # the one pair is related: judged, not stored
+        [pair] = c.pairs(relation="related")
+        assert pair.relation == "related" and "different measures" in pair.reason
+        assert c.pairs() == []
