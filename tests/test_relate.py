@@ -318,10 +318,10 @@ def _pair(rel: str, a: ClaimView, b: ClaimView) -> PairRecord:
 
 
 def test_clusters_join_updates_and_keep_conflicts() -> None:
-    c1 = view(1, "30 killed", published="2022-04-08", quantities=[q("30", 30, 30, "killed")])
-    c2 = view(2, "50 killed", published="2022-04-09", quantities=[q("50", 50, 50, "killed")])
-    c3 = view(3, "57 killed", published="2022-04-10", quantities=[q("57", 57, 57, "killed")])
-    c4 = view(4, "9 killed", published="2022-04-10", quantities=[q("9", 9, 9, "killed")])
+    c1 = view(1, "30 killed", published="2022-04-08", quantities=[q("30", 30, 30, "killed")], **TOLL)
+    c2 = view(2, "50 killed", published="2022-04-09", quantities=[q("50", 50, 50, "killed")], **TOLL)
+    c3 = view(3, "57 killed", published="2022-04-10", quantities=[q("57", 57, 57, "killed")], **TOLL)
+    c4 = view(4, "9 killed", published="2022-04-10", quantities=[q("9", 9, 9, "killed")], **TOLL)
     c5 = view(5, "other", quantities=[])
     clusters = build_clusters(
         [
@@ -336,6 +336,23 @@ def test_clusters_join_updates_and_keep_conflicts() -> None:
     assert cl.measure == "killed" and cl.value_range == (30, 57)
     assert len(cl.conflicts) == 1 and len(cl.updates) == 2
     assert cl.sources == ["S1", "S2", "S3"]
+    assert cl.title == "killed · Kramatorsk railway station · strike"
+
+
+def test_clusters_join_only_claims_of_one_established_fact() -> None:
+    # a paraphrase, or a shared figure without place and period, links nothing
+    bare = [view(i, t, quantities=[q("30", 30, 30, "killed")]) for i, t in ((1, "30 killed"), (2, "30 died"))]
+    assert build_clusters([_pair("consistent", *bare)]) == []
+    same = [view(i, "Thirty people were killed.", quantities=[]) for i in (3, 4)]
+    [cl] = build_clusters([_pair("duplicate", *same)])  # the same statement, word for word
+    assert cl.title is None and [c.claim_id for c in cl.claims] == [3, 4]
+    region = {"places": REGION, "period": SINCE}
+    a = view(5, "606 killed", quantities=[q("606", 606, 606, "killed", "civilians")], **region)
+    b = view(
+        6, "hundreds killed", quantities=[q("hundreds", 200, 999, "killed", "civilians", "vague")], **region
+    )
+    [cl] = build_clusters([_pair("consistent", a, b)])
+    assert cl.title == "killed · civilians · Kharkiv region · since 2022-02-24"
 
 
 @pytest.mark.parametrize(

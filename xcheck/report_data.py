@@ -95,6 +95,7 @@ def build_report_data(
         out_clusters.append(
             {
                 "id": c.id,
+                "title": c.title,
                 "size": len(c.claims),
                 "sources": c.sources,
                 "measure": c.measure,

@@ -94,7 +94,10 @@ def clusters(
         typer.echo("No fact clusters yet.")
         return
     for cl in found:
-        head = f"{cl.id}: {len(cl.claims)} claims from {len(cl.sources)} sources ({', '.join(cl.sources)})"
+        what = f" {cl.title}:" if cl.title else ""
+        head = (
+            f"{cl.id}:{what} {len(cl.claims)} claims from {len(cl.sources)} sources ({', '.join(cl.sources)})"
+        )
         typer.echo(head)
         if cl.measure:
             typer.echo(f"    {cl.measure}: {_value_range(cl)}")

@@ -1,4 +1,10 @@
-"""Fact clusters: claims joined by duplicate, consistent or update pairs, with their conflicts."""
+"""Fact clusters: claims that state one established fact, with their conflicts.
+
+Two claims join when a duplicate, consistent or update pair links them and both state the same fact
+key: the same measure, subject, place and period or incident ("killed · civilians · Kharkiv region ·
+since 2022-02-24"), or the same statement word for word. A paraphrase or a shared figure without that
+key links nothing, so a cluster never chains through loose similarity into thousands of claims.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .places import claim_places
 from .relate import CONFLICT, CONSISTENT, DUPLICATE, UPDATE, ClaimView
+from .text import norm_text
 
 JOINING = frozenset({DUPLICATE, CONSISTENT, UPDATE})
 
@@ -46,10 +54,12 @@ class Cluster:
     value_range: tuple[float | None, float | None] | None
     conflicts: list[PairRecord] = field(default_factory=list)
     updates: list[PairRecord] = field(default_factory=list)
+    title: str | None = None  # the fact: "killed · civilians · Kharkiv region · since 2022-02-24"
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "title": self.title,
             "size": len(self.claims),
             "sources": self.sources,
             "measure": self.measure,
@@ -123,6 +133,41 @@ def values_of(claims: Sequence[ClaimView], measure: str) -> list[dict[str, Any]]
     return out
 
 
+FactKey = tuple[str, str, str, str]
+
+
+def fact_keys(claim: ClaimView) -> set[FactKey]:
+    """(measure, subject, place, period) of each total the claim states, where all four are known; the
+    place is the claim's own first most specific one, else its article's."""
+    frame = claim.frame
+    places = claim_places(frame) or claim_places(
+        {"places": frame.get("context_places") or [], "attribution": frame.get("attribution")}
+    )
+    period = frame.get("period") or {}
+    if not places or not period:
+        return set()
+    label = period.get("label") or ""
+    if period.get("kind") in ("day", "span") and period.get("end"):
+        label = f"{label} to {period['end']}" if label != period["end"] else label
+    keys = set()
+    for q in frame.get("quantities", []):
+        if q.get("measure") and q.get("role", "total") == "total" and q.get("measure") != "age":
+            subject = q.get("subject") or ""
+            keys.add(
+                (
+                    str(q["measure"]),
+                    "" if subject in ("people", "persons") else subject,
+                    places[0].label,
+                    label,
+                )
+            )
+    return keys
+
+
+def _title(key: FactKey) -> str:
+    return " · ".join(part for part in key if part)
+
+
 def build_clusters(pairs: Iterable[PairRecord]) -> list[Cluster]:
     """Clusters of claims joined by duplicate/consistent/update pairs, each with its conflicts.
 
@@ -133,20 +178,33 @@ def build_clusters(pairs: Iterable[PairRecord]) -> list[Cluster]:
     pairs = list(pairs)
     uf = _UnionFind()
     views: dict[int, ClaimView] = {}
+    shared: dict[int, Counter[FactKey]] = {}  # per claim: the fact keys its joining pairs share
     for p in pairs:
         if p.relation in JOINING or p.relation == CONFLICT:
             views[p.a.claim_id], views[p.b.claim_id] = p.a, p.b
             uf.find(p.a.claim_id)
             uf.find(p.b.claim_id)
         if p.relation in JOINING:
-            uf.union(p.a.claim_id, p.b.claim_id)
+            keys = fact_keys(p.a) & fact_keys(p.b)
+            if keys or norm_text(p.a.text) == norm_text(p.b.text):
+                uf.union(p.a.claim_id, p.b.claim_id)
+                for cid in (p.a.claim_id, p.b.claim_id):
+                    shared.setdefault(cid, Counter()).update(keys)
     members: dict[int, list[int]] = {}
     for cid in views:
         members.setdefault(uf.find(cid), []).append(cid)
     clusters: dict[int, Cluster] = {}
     for root, ids in members.items():
         claims = [views[i] for i in sorted(ids)]
-        measure, values = _values(claims)
+        tally: Counter[FactKey] = Counter()
+        for i in ids:
+            tally.update(shared.get(i, Counter()))
+        key = tally.most_common(1)[0][0] if tally else None
+        measure: str | None
+        if key is not None:
+            measure, values = key[0], values_of(claims, key[0])
+        else:
+            measure, values = _values(claims)
         value_range = _range(values)
         clusters[root] = Cluster(
             id=f"F{root}",
@@ -155,6 +213,7 @@ def build_clusters(pairs: Iterable[PairRecord]) -> list[Cluster]:
             measure=measure,
             values=values,
             value_range=value_range,
+            title=_title(key) if key else None,
         )
     for p in pairs:
         if p.relation == CONFLICT:

@@ -292,7 +292,11 @@ def ordered_conflicts(pairs: object) -> list[dict[str, Any]]:
 
 
 def cluster_name(cluster: dict[str, Any], limit: int = 60) -> str:
-    """What a fact is about, as plain text: its measure, else the start of its first claim."""
+    """What a fact is about, as plain text: its title ("killed · civilians · Kharkiv region · since
+    2022-02-24"), else its measure, else the start of its first claim."""
+    title = one_line(cluster.get("title"), limit)
+    if title:
+        return title
     measure = one_line(cluster.get("measure"), limit)
     if measure:
         return measure
