@@ -610,6 +610,8 @@ class Corpus:
                 sql.set_manifest(pair_floor=floor_now, judge_version=JUDGE_VERSION)
                 sql.save_pairs(rows)
                 sql.mark_paired(new_ids)
+            if reset:
+                sql.vacuum()  # give back the space of the pairs judged again (and of old related ones)
             return len(judged)
 
     def _judged(self, found: Sequence[tuple[int, int, float]]) -> list[tuple[Any, ...]]:

@@ -26,7 +26,7 @@ from .places import claim_places, place_label, places_fit, scope_clash, speaker_
 from .text import content_words, jaccard, norm_text
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "18"
+JUDGE_VERSION = "19"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"

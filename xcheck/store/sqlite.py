@@ -325,6 +325,13 @@ class SqliteStore:
     def mark_paired(self, claim_ids: Sequence[int]) -> None:
         self.db.executemany("UPDATE claims SET paired = 1 WHERE id = ?", [(i,) for i in claim_ids])
 
+    def vacuum(self) -> None:
+        """Rewrite the database file without its free pages (outside any transaction)."""
+        try:
+            self.db.execute("VACUUM")
+        except sqlite3.OperationalError:
+            pass  # a reader holds it open: the space is reused by later writes all the same
+
     def reset_pairs(self) -> None:
         self.db.execute("DELETE FROM pairs")
         self.db.execute("UPDATE claims SET paired = 0")
