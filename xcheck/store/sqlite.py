@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import threading
@@ -327,10 +328,9 @@ class SqliteStore:
 
     def vacuum(self) -> None:
         """Rewrite the database file without its free pages (outside any transaction)."""
-        try:
+        # a reader may hold it open: then the space is reused by later writes all the same
+        with contextlib.suppress(sqlite3.OperationalError):
             self.db.execute("VACUUM")
-        except sqlite3.OperationalError:
-            pass  # a reader holds it open: the space is reused by later writes all the same
 
     def reset_pairs(self) -> None:
         self.db.execute("DELETE FROM pairs")
