@@ -15,6 +15,7 @@ Every judgement carries a one-line reason that names the cue.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -23,6 +24,7 @@ from .. import lexicon
 from ..claims.polarity import negation_cues
 from .negation import denies, negated, same_speaker, states_most_of
 from .places import claim_places, place_label, places_fit, scope_clash, speaker_base
+from .policy import POLICY
 from .text import content_words, jaccard, norm_text
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
@@ -45,38 +47,9 @@ KNOWN_MEASURES = CUMULATIVE | {"displaced", "missing", "detained", "evacuated"}
 # What a conflict or an update may be about: the vocabulary, casualties, money and shares. A fallback
 # head noun ("13 settlements", "33 strikes") says too little of what is counted.
 COMPARED_MEASURES = KNOWN_MEASURES | {"casualties", "victims", "usd", "eur", "gbp", "rub", "uah", "percent"}
-# Similarity above which two claims with no comparable values are taken to say the same thing.
-DUPLICATE_SIMILARITY = 0.95
-PARAPHRASE_SIMILARITY = 0.8
-# Below this, polarity or date differences alone are not trusted to be about the same statement.
-TEXT_CUE_SIMILARITY = 0.75
-
-# Two reports of an incident in a city more than this many days apart are not taken to be about the same
-# one: a city shelled every day has a new incident every day (Zaporizhzhia: 17 dead in the attack of
-# October 6, reported on the 8th; 13 dead in the attack of October 9).
-EVENT_WINDOW_DAYS = 0
-# At one named facility or target (the Kramatorsk railway station, the Kremenchuk mall, "the strike on
-# the railway station" on both sides) the toll of one strike is reported for days: 39 on April 8, 57 on
-# April 10.
-FACILITY_WINDOW_DAYS = 14
-# A running total that grows by more than STALE_RATIO within STALE_DAYS, from at least STALE_MIN, did
-# not grow: one side repeats an old figure ("about three million refugees" on June 12, "more than six
-# million" on June 13). Early tolls after one strike (11 -> 18 -> 21) stay below STALE_MIN.
-STALE_DAYS = 3
-# Two statements with the same figure, or the same words, whose fact is not established (no place or
-# period to tie them) agree only when reported within this many days: the same daily count a month
-# apart is another day's count.
-AGREEMENT_WINDOW_DAYS = 1
-# Below this similarity, one party's denial and another party's statement are not taken to be about
-# the same thing ("Biden denied Zelensky's claim about the missile" vs "Zelensky appealed to Biden").
-OPPOSED_DENIAL_SIMILARITY = 0.65
-# A party's explicit denial ("Russia denies …") answers an accusation made up to this many days before.
-REPLY_WINDOW_DAYS = 14
-# A statement and its negation (one voice, or a plain "not" between parties) contradict each other
-# only about one time.
-DENIAL_WINDOW_DAYS = 1
-STALE_RATIO = 1.5
-STALE_MIN = 1000
+# Every threshold and confidence base lives in xcheck/pairing/policy.py, each with its reason.
+P = POLICY
+DUPLICATE_SIMILARITY = P.duplicate_similarity  # the default of judge(); benchmarks tune it
 
 _CASUALTY_MEASURES = frozenset({"killed", "injured", "casualties", "victims"})
 
@@ -313,7 +286,7 @@ def _fact_gap(a: ClaimView, b: ClaimView) -> str | None:
         facility = (any(p.type == "other" for p in pa) and any(p.type == "other" for p in pb)) or bool(
             _targets(ra["label"], pa + pb) & _targets(rb["label"], pa + pb) & lexicon.words("facilities")
         )
-        window = FACILITY_WINDOW_DAYS if facility else EVENT_WINDOW_DAYS
+        window = P.facility_window_days if facility else P.event_window_days
         if abs((db - da).days) > window:
             return f"incidents {abs((db - da).days)} days apart"
     return None
@@ -336,8 +309,8 @@ def _confidence(similarity: float, a: ClaimView, b: ClaimView, base: float) -> f
         known += 1
     if a.frame.get("scope") and b.frame.get("scope"):
         known += 1
-    sim = min(1.0, max(0.0, (similarity - 0.5) / 0.4))
-    return round(min(0.99, base + 0.25 * sim + 0.05 * known), 2)
+    sim = min(1.0, max(0.0, (similarity - P.sim_low) / P.sim_span))
+    return round(min(P.cap, base + P.sim_weight * sim + P.known_weight * known), 2)
 
 
 # -- the cues -----------------------------------------------------------------------------------
@@ -371,9 +344,9 @@ def _estimate(q: dict[str, Any]) -> float:
 
 
 def _stale(earlier: dict[str, Any], later: dict[str, Any], days: int) -> bool:
-    """A rise too fast for the days between two reports of a running total (see STALE_RATIO)."""
+    """A rise too fast for the days between two reports of a running total (see Policy.stale_ratio)."""
     e, x = _estimate(earlier), _estimate(later)
-    return days <= STALE_DAYS and e >= STALE_MIN and x > STALE_RATIO * e
+    return days <= P.stale_days and e >= P.stale_min and x > P.stale_ratio * e
 
 
 def _grew(earlier: dict[str, Any], later: dict[str, Any]) -> bool:
@@ -488,12 +461,12 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
     if clash is None and all(qa["measure"] in _MONEY and not _agree(qa, qb) for qa, qb in matches):
         words_a = content_words(a.text, drop_numbers=True)
         words_b = content_words(b.text, drop_numbers=True)
-        if jaccard(words_a, words_b) < 0.5:
+        if jaccard(words_a, words_b) < P.money_purpose_overlap:
             clash = "amounts of money for what may be different purposes"
     if clash:
         qa, qb = matches[0]
         return Judgement(
-            RELATED, 0.5, f"{qa['measure']}: {qa['text']} vs {qb['text']}, but {clash}", "numeric"
+            RELATED, P.unestablished, f"{qa['measure']}: {qa['text']} vs {qb['text']}, but {clash}", "numeric"
         )
     verdicts: list[Judgement] = []
     da, db = _as_of(a), _as_of(b)
@@ -516,7 +489,7 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
             "a part or an increment, not a total"
             if qa.get("role", "total") != "total" or qb.get("role", "total") != "total"
             else None
-            if agree and (gap is None or apart <= AGREEMENT_WINDOW_DAYS)
+            if agree and (gap is None or apart <= P.agreement_window_days)
             else gap
             if gap
             else f"a count of {measure}, not a measure xcheck compares"
@@ -528,14 +501,14 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
             else None
         )
         if why_not:
-            verdicts.append(Judgement(RELATED, 0.5, f"{head}, but {why_not}", "numeric"))
+            verdicts.append(Judgement(RELATED, P.unestablished, f"{head}, but {why_not}", "numeric"))
             continue
         if agree and gap is None and _same_moment_floors_differ(a, b, qa, qb):
             ctx = _context(a, b)
             verdicts.append(
                 Judgement(
                     CONFLICT,
-                    _confidence(similarity, a, b, 0.4),
+                    _confidence(similarity, a, b, P.floors_of_one_moment),
                     f"{head}: two counts of one moment{ctx}",
                     "numeric",
                 )
@@ -548,7 +521,7 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
                 if _grew(earlier, later):
                     rel = UPDATE
             verdicts.append(
-                Judgement(rel, _confidence(similarity, a, b, 0.5), head + _context(a, b), "numeric")
+                Judgement(rel, _confidence(similarity, a, b, P.agreement), head + _context(a, b), "numeric")
             )
             continue
         a_low = _bounds(qa)[1] < _bounds(qb)[0]  # a's whole interval lies below b's
@@ -567,7 +540,7 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
             verdicts.append(
                 Judgement(
                     UPDATE,
-                    _confidence(similarity, a, b, 0.2),
+                    _confidence(similarity, a, b, P.same_day_rise),
                     f"{head}: same day, a count that can rise within it{_context(a, b)}",
                     "numeric",
                 )
@@ -576,7 +549,7 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
         if da is None or db is None or da == db:
             when = "no date to order them" if da is None or db is None else "same moment"
             ctx = _context(a, b) if when == "same moment" else f" ({when})"
-            base = 0.45 if when == "same moment" else 0.3
+            base = P.same_moment if when == "same moment" else P.stale
             verdicts.append(Judgement(CONFLICT, _confidence(similarity, a, b, base), head + ctx, "numeric"))
             continue
         later_is_larger = (db > da) == a_low
@@ -586,7 +559,7 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
             verdicts.append(
                 Judgement(
                     CONFLICT,
-                    _confidence(similarity, a, b, 0.3),
+                    _confidence(similarity, a, b, P.stale),
                     f"{measure}: {earlier_q['text']} on {first} vs {later_q['text']} on {second}: too "
                     f"fast a rise for {abs((db - da).days)} day(s), one side repeats a stale figure"
                     + _context(a, b),
@@ -595,20 +568,20 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
             )
         elif measure in CUMULATIVE and later_is_larger:
             verdicts.append(
-                Judgement(UPDATE, _confidence(similarity, a, b, 0.5), head + _context(a, b), "numeric")
+                Judgement(UPDATE, _confidence(similarity, a, b, P.update), head + _context(a, b), "numeric")
             )
         elif measure in CUMULATIVE:
             verdicts.append(
                 Judgement(
                     CONFLICT,
-                    _confidence(similarity, a, b, 0.45),
+                    _confidence(similarity, a, b, P.later_less),
                     f"{head}: the later report gives less{_context(a, b)}",
                     "numeric",
                 )
             )
         else:
             verdicts.append(
-                Judgement(UPDATE, _confidence(similarity, a, b, 0.4), head + _context(a, b), "numeric")
+                Judgement(UPDATE, _confidence(similarity, a, b, P.change), head + _context(a, b), "numeric")
             )
     return max(verdicts, key=lambda j: (_SEVERITY[j.relation], j.confidence))
 
@@ -659,12 +632,17 @@ def _membership(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | No
             if clash:
                 verdicts.append(
                     Judgement(
-                        CONFLICT, _confidence(similarity, a, b, 0.55), head + _speakers(a, b), "membership"
+                        CONFLICT,
+                        _confidence(similarity, a, b, P.membership_conflict),
+                        head + _speakers(a, b),
+                        "membership",
                     )
                 )
             else:
                 rel = DUPLICATE if norm_text(a.text) == norm_text(b.text) else CONSISTENT
-                verdicts.append(Judgement(rel, _confidence(similarity, a, b, 0.5), head, "membership"))
+                verdicts.append(
+                    Judgement(rel, _confidence(similarity, a, b, P.membership_agreement), head, "membership")
+                )
     if not verdicts:
         return None
     return max(verdicts, key=lambda j: (_SEVERITY[j.relation], j.confidence))
@@ -746,7 +724,7 @@ def _event_date_clash(a: ClaimView, b: ClaimView) -> tuple[str, str, str] | None
             date_a, date_b = (iso_a, iso_b) if iso_a and iso_b else (text_a, text_b)
             # one subject: "the Mariupol drama theatre" is not "the Mariupol maternity hospital"
             shared = len(words_a & words_b) / max(1, min(len(words_a), len(words_b)))
-            if verb_a == verb_b and shared >= 0.5 and date_a != date_b:
+            if verb_a == verb_b and shared >= P.event_subject_overlap and date_a != date_b:
                 return f"{sorted(words_a & words_b)[0]} {verb_a}", date_a, date_b
     return None
 
@@ -766,15 +744,15 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
     a_denies_b, b_denies_a = denies(a.text, b.text), denies(b.text, a.text)
     same_polarity = not (a_denies_b or b_denies_a)
     clash = _event_date_clash(a, b)
-    if clash and same_polarity and similarity >= 0.4:
+    if clash and same_polarity and similarity >= P.event_date_similarity:
         event, date_a, date_b = clash
         return Judgement(
             CONFLICT,
-            _confidence(similarity, a, b, 0.5),
+            _confidence(similarity, a, b, P.event_date),
             f"date: {event} on {date_a} vs {date_b}{_speakers(a, b)}",
             "date",
         )
-    if similarity < TEXT_CUE_SIMILARITY - 0.15:
+    if similarity < P.text_cue_floor:
         return None
     words_a, words_b = content_words(a.text, drop_speakers=True), content_words(b.text, drop_speakers=True)
     overlap = jaccard(words_a, words_b)
@@ -789,49 +767,55 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
         negating = a if first else b
         denial = (
             first != bool(scopes_b)
-            and overlap >= 0.1
+            and overlap >= P.opposed_overlap
             # "Moscow denies …", "a fake"; a plain "not" only between near-identical statements ("Kyiv
             # says Russia shelled the plant on Saturday" / "Moscow says Russia did not shell it")
-            and (_DENIAL.search(negating.text) is not None or similarity >= TEXT_CUE_SIMILARITY + 0.05)
+            and (_DENIAL.search(negating.text) is not None or similarity >= P.opposed_plain_not_similarity)
             and not _denies_a_denial(negating.text)
-            and similarity >= OPPOSED_DENIAL_SIMILARITY
+            and similarity >= P.opposed_denial_similarity
             and _within(
-                a, b, DENIAL_WINDOW_DAYS if _DENIAL.search(negating.text) is None else REPLY_WINDOW_DAYS
+                a, b, P.denial_window_days if _DENIAL.search(negating.text) is None else P.reply_window_days
             )
             and not _REFUSAL.search(plain.text)
             # the sentences say much the same, or the other side states most of what is denied
-            and (similarity >= TEXT_CUE_SIMILARITY or states_most_of(plain.text, denied))
+            and (similarity >= P.text_cue_similarity or states_most_of(plain.text, denied))
         )
     else:
         # One voice, or none: a conflict when one side negates the very words the other states.
         first = a_denies_b and not _REFUSAL.search(b.text)
         denial = (
-            overlap >= 0.6
-            and similarity >= TEXT_CUE_SIMILARITY
+            overlap >= P.denial_overlap
+            and similarity >= P.text_cue_similarity
             # one fact at one time: "corridors will not open today" (March 28) and "11 corridors will
             # open" (April 6) are two days' plans
-            and _within(a, b, DENIAL_WINDOW_DAYS)
+            and _within(a, b, P.denial_window_days)
             and (first or (b_denies_a and not _REFUSAL.search(a.text)))
         )
     if denial:
         which = "the first" if first else "the second"
         return Judgement(
             CONFLICT,
-            _confidence(similarity, a, b, 0.4),
+            _confidence(similarity, a, b, P.negation),
             f"negation: {which} denies what the other states{_speakers(a, b)}",
             "negation",
         )
-    if similarity < TEXT_CUE_SIMILARITY:
+    if similarity < P.text_cue_similarity:
         return None
     dates_a, dates_b = set(a.frame.get("dates", [])), set(b.frame.get("dates", []))
     plain_a = content_words(a.text, drop_numbers=True)
     plain_b = content_words(b.text, drop_numbers=True)
-    if dates_a and dates_b and not dates_a & dates_b and same_polarity and jaccard(plain_a, plain_b) >= 0.6:
+    if (
+        dates_a
+        and dates_b
+        and not dates_a & dates_b
+        and same_polarity
+        and jaccard(plain_a, plain_b) >= P.same_wording_overlap
+    ):
         # The same wording with another date is another report ("operational information as of April 2"
         # vs "as of May 1"), not a contradiction; one event given two dates is _event_date_clash's.
         return Judgement(
             RELATED,
-            round(similarity * 0.6, 2),
+            round(similarity * P.related_factor, 2),
             f"the same kind of statement about other dates: {', '.join(sorted(dates_a))} vs "
             f"{', '.join(sorted(dates_b))}",
             "date",
@@ -845,14 +829,14 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
         and va != vb
         and same_polarity
         and years_a == years_b
-        and jaccard(plain_a, plain_b) >= 0.8
+        and jaccard(plain_a, plain_b) >= P.restated_overlap
         and _fact_gap(a, b) is None
     ):
         da, db = _as_of(a), _as_of(b)
         rel = UPDATE if da and db and da != db else CONFLICT
         return Judgement(
             rel,
-            _confidence(similarity, a, b, 0.4),
+            _confidence(similarity, a, b, P.restated),
             f"{', '.join(va)} vs {', '.join(vb)} in the same statement{_context(a, b)}",
             "numeric",
         )
@@ -867,60 +851,103 @@ def _values(claim: ClaimView) -> list[tuple[float, float]]:
     return sorted(_bounds(q) for q in claim.frame.get("quantities", []) if q.get("measure") != "age")
 
 
-def judge(
-    a: ClaimView, b: ClaimView, similarity: float, *, duplicate_similarity: float = DUPLICATE_SIMILARITY
-) -> Judgement:
-    """The relation between two claims, with a confidence and a one-line reason.
+def _same_statement(a: ClaimView, b: ClaimView, similarity: float, dup: float) -> Judgement | None:
+    """The same words: a duplicate, whatever else."""
+    if norm_text(a.text) != norm_text(b.text):
+        return None
+    return Judgement(
+        DUPLICATE, round(min(P.cap, 0.8 + 0.2 * similarity), 2), "same statement" + _context(a, b)
+    )
 
-    ``duplicate_similarity``: how similar two statements with nothing to tell them apart must be to be
-    called duplicates (the benchmarks tune it on training data).
-    """
-    if norm_text(a.text) == norm_text(b.text):
-        return Judgement(
-            DUPLICATE, round(min(0.99, 0.8 + 0.2 * similarity), 2), "same statement" + _context(a, b)
-        )
+
+def _facts(a: ClaimView, b: ClaimView, similarity: float, dup: float) -> Judgement | None:
+    """Memberships and figures: the most severe verdict of the two, speakers named on a conflict."""
     found = [j for j in (_membership(a, b, similarity), _numeric(a, b, similarity)) if j is not None]
-    if found:
-        best = max(found, key=lambda j: (_SEVERITY[j.relation], j.confidence))
-        if best.relation == CONFLICT and _speakers(a, b) and "according to" not in best.reason:
-            best = Judgement(best.relation, best.confidence, best.reason + _speakers(a, b), best.cue)
-        if best.relation == DUPLICATE and similarity < duplicate_similarity:
-            best = Judgement(CONSISTENT, best.confidence, best.reason, best.cue)
-        return best
-    text = _text_cues(a, b, similarity)
-    if text is not None:
-        return text
+    if not found:
+        return None
+    best = max(found, key=lambda j: (_SEVERITY[j.relation], j.confidence))
+    if best.relation == CONFLICT and _speakers(a, b) and "according to" not in best.reason:
+        best = Judgement(best.relation, best.confidence, best.reason + _speakers(a, b), best.cue)
+    if best.relation == DUPLICATE and similarity < dup:
+        best = Judgement(CONSISTENT, best.confidence, best.reason, best.cue)
+    return best
+
+
+def _text(a: ClaimView, b: ClaimView, similarity: float, dup: float) -> Judgement | None:
+    return _text_cues(a, b, similarity)
+
+
+def _other_measures(a: ClaimView, b: ClaimView, similarity: float, dup: float) -> Judgement | None:
+    """Killed vs injured, refugees vs internally displaced: another fact."""
     ma, mb = _measures(a) & KNOWN_MEASURES, _measures(b) & KNOWN_MEASURES
-    if ma and mb and not ma & mb:
-        return Judgement(
-            RELATED,
-            round(similarity * 0.6, 2),
-            f"different measures: {', '.join(sorted(ma))} vs {', '.join(sorted(mb))}",
-        )
-    if (
-        set(_YEAR.findall(a.text)) != set(_YEAR.findall(b.text))
-        and _YEAR.search(a.text)
-        and _YEAR.search(b.text)
-    ):
-        return Judgement(RELATED, round(similarity * 0.6, 2), "different years")
+    if not (ma and mb) or ma & mb:
+        return None
+    return Judgement(
+        RELATED,
+        round(similarity * P.related_factor, 2),
+        f"different measures: {', '.join(sorted(ma))} vs {', '.join(sorted(mb))}",
+    )
+
+
+def _other_years(a: ClaimView, b: ClaimView, similarity: float, dup: float) -> Judgement | None:
+    ya, yb = set(_YEAR.findall(a.text)), set(_YEAR.findall(b.text))
+    if ya and yb and ya != yb:
+        return Judgement(RELATED, round(similarity * P.related_factor, 2), "different years")
+    return None
+
+
+def _wording(a: ClaimView, b: ClaimView, similarity: float, dup: float) -> Judgement:
+    """Nothing to compare but the words: a duplicate, a paraphrase, or related."""
     # A negation only one side makes is more than a rewording, even where it contradicts nothing.
     same_polarity = bool(a.frame.get("negated")) == bool(b.frame.get("negated"))
     va_, vb_ = _values(a), _values(b)
     same_values = not (va_ and vb_) or va_ == vb_  # a figure only one side gives is not a difference
-    if similarity >= duplicate_similarity and same_polarity and same_values:
+    if similarity >= dup and same_polarity and same_values:
         return Judgement(DUPLICATE, round(similarity, 2), f"same statement (similarity {similarity:.2f})")
     da, db = _as_of(a), _as_of(b)
     apart = abs((da - db).days) if da and db else 0
     if (
-        similarity >= PARAPHRASE_SIMILARITY
+        similarity >= P.paraphrase_similarity
         and same_polarity
         and same_values
-        and apart <= AGREEMENT_WINDOW_DAYS
+        and apart <= P.agreement_window_days
     ):
         return Judgement(CONSISTENT, round(similarity - 0.2, 2), f"paraphrase (similarity {similarity:.2f})")
-    if similarity >= PARAPHRASE_SIMILARITY and apart > AGREEMENT_WINDOW_DAYS:
+    if similarity >= P.paraphrase_similarity and apart > P.agreement_window_days:
         # "Enemy shells 18 settlements in the past day", a month apart: the same kind of report
         return Judgement(
-            RELATED, round(similarity * 0.6, 2), f"similar statements reported {apart} days apart"
+            RELATED,
+            round(similarity * P.related_factor, 2),
+            f"similar statements reported {apart} days apart",
         )
-    return Judgement(RELATED, round(similarity * 0.6, 2), "similar wording, no shared fact to compare")
+    return Judgement(
+        RELATED, round(similarity * P.related_factor, 2), "similar wording, no shared fact to compare"
+    )
+
+
+Check = Callable[[ClaimView, ClaimView, float, float], "Judgement | None"]
+# The judgement: these checks in this order; the first that gives a verdict decides.
+CHECKS: tuple[tuple[str, Check], ...] = (
+    ("same statement", _same_statement),
+    ("memberships and figures", _facts),
+    ("negation, event dates, restated numbers", _text),
+    ("different measures", _other_measures),
+    ("different years", _other_years),
+    ("wording", _wording),
+)
+
+
+def judge(
+    a: ClaimView, b: ClaimView, similarity: float, *, duplicate_similarity: float = DUPLICATE_SIMILARITY
+) -> Judgement:
+    """The relation between two claims, with a confidence and a one-line reason: the verdict of the
+    first of :data:`CHECKS` that gives one.
+
+    ``duplicate_similarity``: how similar two statements with nothing to tell them apart must be to be
+    called duplicates (the benchmarks tune it on training data).
+    """
+    for _name, check in CHECKS:
+        verdict = check(a, b, similarity, duplicate_similarity)
+        if verdict is not None:
+            return verdict
+    raise AssertionError("the last check always decides")  # pragma: no cover
