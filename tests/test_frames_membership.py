@@ -156,3 +156,28 @@ def test_statute_and_alliance_references() -> None:
     assert [(m.entity, m.relation, m.treaty) for m in frames[3].memberships] == [
         ("Finland", "joined", "NATO")
     ]
+
+
+def test_a_treaty_described_by_what_it_bans_is_that_treaty() -> None:
+    from xcheck.claims.frames import extract_frame
+
+    f = extract_frame(
+        "Russia and Ukraine are not parties to the international conventions banning cluster munitions."
+    )
+    assert {(m.entity, m.treaty, m.negated) for m in f.memberships} == {
+        ("Russia", "Convention on Cluster Munitions", True),
+        ("Ukraine", "Convention on Cluster Munitions", True),
+    }
+    [m] = extract_frame("Ukraine has not joined the treaty on landmines.").memberships
+    assert m.treaty == "Mine Ban Treaty"
+
+
+def test_memberships_of_different_countries_never_conflict() -> None:
+    from xcheck.claims.frames import extract_frame
+    from xcheck.pairing.relate import ClaimView, judge
+
+    us = "The United States is not a party to the Convention on Cluster Munitions."
+    ua = "Ukraine is a state party to the Convention on Cluster Munitions."
+    a = ClaimView(1, 1, us, extract_frame(us).to_dict(), published="2022-06-13")
+    b = ClaimView(2, 2, ua, extract_frame(ua).to_dict(), published="2022-06-13")
+    assert judge(a, b, 0.9).relation != "conflict"

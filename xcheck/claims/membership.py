@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from xcheck import lexicon
 from xcheck.claims import vocab
 from xcheck.claims.entities import MEMBERSHIP_BODIES, Mention
 
@@ -43,8 +44,28 @@ _QUICK_RE = re.compile(r"part|signat|member|join|acce|ratif|sign|withdr|pull|qui
 _GENERIC_RE = re.compile(
     r"\bthe\s+(?:(?:international|global|landmark|same|\d{4}|UN|U\.N\.|ban|arms|Western|military|European|"
     r"defen[cs]e|security|nuclear|transatlantic|27-nation|27-member)\s+)*"
-    r"(?P<g>convention|treaty|statute|accord|pact|agreement|alliance|bloc|union)\b"
+    r"(?P<g>conventions?|treat(?:y|ies)|statute|accord|pact|agreement|alliance|bloc|union)\b"
 )
+# "the international conventions banning cluster munitions": a treaty by what it bans
+_BANNING_RE = re.compile(
+    r"\s+(?:that\s+bans?|which\s+bans?|banning|prohibiting|outlawing|on|against)\s+"
+    r"(?:the\s+)?(?:use\s+of\s+)?(?P<what>[\w\-]+(?:\s+[\w\-]+)?)",
+    re.IGNORECASE,
+)
+
+
+def described_treaty(sentence: str, end: int) -> str | None:
+    """The treaty named by what it bans right after a generic reference ending at ``end``."""
+    m = _BANNING_RE.match(sentence, end)
+    if m is None:
+        return None
+    what = " ".join(m.group("what").lower().split())
+    for treaty, descriptions in lexicon.table("treaty_descriptions").items():
+        if any(what == d or what.startswith(d + " ") for d in descriptions):
+            return treaty
+    return None
+
+
 _BODY_GENERIC = {
     "alliance": ("NATO", "CSTO"),
     "bloc": ("European Union", "ASEAN", "African Union", "CSTO", "Commonwealth of Independent States"),
@@ -244,8 +265,14 @@ def resolve_objects(
             if any(g.start() < o.end and o.start < g.end() for o in objs):
                 continue
             word = g.group("g").lower()
+            word = {"conventions": "convention", "treaties": "treaty"}.get(word, word)
             prior = [o for o in objs if o.end <= g.start()]
-            name: str | None = None
+            name: str | None = described_treaty(sentence, g.end())
+            if name is not None:
+                resolved.append((name, "treaty"))
+                coref.last_treaty = name
+                objs.append(_Obj(g.start(), g.end(), name))
+                continue
             if word in _BODY_GENERIC:
                 cands = _BODY_GENERIC[word]
                 for o in reversed(prior):

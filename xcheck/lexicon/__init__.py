@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-__all__ = ["words"]
+__all__ = ["table", "words"]
 
 
 @cache
@@ -22,3 +22,17 @@ def words(name: str) -> frozenset[str]:
         if entry:
             out.add(entry)
     return frozenset(out)
+
+
+@cache
+def table(name: str) -> dict[str, tuple[str, ...]]:
+    """``xcheck/lexicon/<name>.txt`` read as ``key: entry | entry | …`` lines (entries lower-cased)."""
+    text = resources.files(__package__).joinpath(f"{name}.txt").read_text(encoding="utf-8")
+    out: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        key, _, rest = line.partition(":")
+        out[key.strip()] = tuple(e.strip().lower() for e in rest.split("|") if e.strip())
+    return out
