@@ -52,6 +52,13 @@ def _side(
     }
 
 
+def _place_names(v: Any) -> list[str]:
+    """The claim's places, else its article's."""
+    return [p["name"] for p in v.frame.get("places", [])] or [
+        p["name"] for p in v.frame.get("context_places", [])
+    ]
+
+
 def ruwa_pairs(index: str, per_relation: int, same_fact: int, rng: random.Random) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     with Corpus(index) as corpus:
@@ -66,9 +73,7 @@ def ruwa_pairs(index: str, per_relation: int, same_fact: int, rng: random.Random
         views = corpus.claim_views(corpus.store.sql.all_claim_ids())
         groups: dict[tuple[str, str], list[Any]] = defaultdict(list)
         for v in views.values():
-            places = [p["name"] for p in v.frame.get("places", [])] or [
-                p["name"] for p in v.frame.get("context_places", [])
-            ]
+            places = _place_names(v)
             for m in {q.get("measure") for q in v.frame.get("quantities", [])} & CASUALTY:
                 for place in places[:1]:
                     groups[(m, place)].append(v)
@@ -105,9 +110,7 @@ def hunt_pairs(index: str, n: int, rng: random.Random, exclude: set[str]) -> lis
         views = corpus.claim_views(corpus.store.sql.all_claim_ids())
         by_place: dict[str, list[Any]] = defaultdict(list)
         for v in views.values():
-            places = [p["name"] for p in v.frame.get("places", [])] or [
-                p["name"] for p in v.frame.get("context_places", [])
-            ]
+            places = _place_names(v)
             for place in places[:2]:
                 if place not in ("Ukraine", "Russia"):
                     by_place[place].append(v)

@@ -101,6 +101,21 @@ def _minus(iso: str | None, days: int) -> str | None:
         return None
 
 
+def _incident_label(sentence: str, incident: str, end: int) -> str:
+    """ "missile strike on railway station": the incident and what was hit, up to the verb."""
+    label = " ".join(incident.lower().split())
+    target = _TARGET.match(sentence, end)
+    if target:
+        words = []
+        for w in target.group("t").split():
+            if _TARGET_STOP.fullmatch(w):
+                break
+            words.append(w.lower().strip(",.;:"))
+        if words:
+            label += " on " + " ".join(words)
+    return label
+
+
 def find_period(sentence: str, scope: str | None, hits: list[DateHit], as_of: str | None) -> Period | None:
     """The period a claim's counts cover (see the module docstring), or None when it says none."""
     if scope:
@@ -117,17 +132,9 @@ def find_period(sentence: str, scope: str | None, hits: list[DateHit], as_of: st
     dated = _DATED_INCIDENT.search(sentence)
     if dated:  # "the April 8 missile strike on the station": the incident, on its own date
         when = next((h.iso for h in hits if h.iso and h.start <= dated.start() < h.end + 3), None)
-        label = " ".join(dated.group("what").lower().split())
-        target = _TARGET.match(sentence, dated.end())
-        if target:
-            words = []
-            for w in target.group("t").split():
-                if _TARGET_STOP.fullmatch(w):
-                    break
-                words.append(w.lower().strip(",.;:"))
-            if words:
-                label += " on " + " ".join(words)
-        return Period("event", when or as_of, as_of, label)
+        return Period(
+            "event", when or as_of, as_of, _incident_label(sentence, dated.group("what"), dated.end())
+        )
     days = [h for h in hits if h.iso and h.kind in ("date", "relative", "weekday") and h.iso != as_of]
     whole = sorted({h.iso for h in days if h.iso and len(h.iso) == 10})
     if len(whole) >= 2 and _BETWEEN.search(sentence):  # "between February 24 and March 24"
@@ -141,17 +148,7 @@ def find_period(sentence: str, scope: str | None, hits: list[DateHit], as_of: st
         return Period("event", as_of, as_of, scope)
     m = _INCIDENT.search(sentence)
     if m:  # a headline's incident: "Russian missile strike on Kremenchuk mall kills 18"
-        label = " ".join(m.group().lower().split())
-        target = _TARGET.match(sentence, m.end())
-        if target:  # what was hit, up to the verb: "on the railway station"
-            words = []
-            for w in target.group("t").split():
-                if _TARGET_STOP.fullmatch(w):
-                    break
-                words.append(w.lower().strip(",.;:"))
-            if words:
-                label += " on " + " ".join(words)
-        return Period("event", as_of, as_of, label)
+        return Period("event", as_of, as_of, _incident_label(sentence, m.group(), m.end()))
     if _TALLY.search(sentence):
         return Period("since", None, as_of, "running total")
     return None
