@@ -19,6 +19,9 @@ TOP_KEYS = {
     "attribution",
     "period",
     "context_places",
+    "moment",
+    "said_on",
+    "years",
 }
 QUANTITY_KEYS = {"text", "start", "end", "low", "high", "kind", "measure", "subject", "unit", "role"}
 

@@ -69,3 +69,17 @@ def test_a_claim_without_a_place_inherits_the_headline_place() -> None:
     assert [p.name for p in head.places] == ["Kharkiv"] and head.context_places == ()
     assert body.places == () and [p.name for p in body.context_places] == ["Kharkiv"]
     assert [p.name for p in other.places] == ["Sumy"] and other.context_places == ()
+
+
+def test_moment_statement_date_and_years_are_in_the_frame() -> None:
+    f = frame("As of 19:30, 10 people were killed in the strike on the Kremenchuk mall.")
+    assert f["moment"] == "19:30" and f["said_on"] is False
+    assert frame("As of Tuesday morning, 12 were killed in Kharkiv.")["moment"] == "morning"
+    assert frame("As of June 1, 12 were killed in Kharkiv.")["moment"] == ""
+    assert frame("Twelve were killed in Kharkiv.")["moment"] is None
+    assert frame("Twelve were killed in Kharkiv, officials said on Monday.")["said_on"] is True
+    assert frame("Between 2014 and 2015, 2022 and again in 2014, houses burned.")["years"] == [
+        "2014",
+        "2015",
+        "2022",
+    ]

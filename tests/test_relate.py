@@ -493,14 +493,14 @@ def test_same_day_tolls_stamped_with_the_same_time_conflict() -> None:
         1,
         1,
         "As of 19:30, 10 people were killed.",
-        {"quantities": [q("10", 10, 10, "killed")], **TOLL},
+        {"quantities": [q("10", 10, 10, "killed")], "moment": "19:30", **TOLL},
         published="2022-06-27",
     )
     b = ClaimView(
         2,
         2,
         "As of 19:30, 14 people were killed.",
-        {"quantities": [q("14", 14, 14, "killed")], **TOLL},
+        {"quantities": [q("14", 14, 14, "killed")], "moment": "19:30", **TOLL},
         published="2022-06-27",
     )
     assert judge(a, b, 0.95).relation == "conflict"

@@ -94,6 +94,9 @@ class Frame:
     period: Period | None = None
     # The article's places (from its headline or lede) for a claim that names none of its own.
     context_places: tuple[Place, ...] = ()
+    moment: str | None = None  # time of day it is stated "as of" ("19:30"); "" for "as of" alone
+    said_on: bool = False  # "…, officials said on Monday": its date is the statement's, not the event's
+    years: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -108,6 +111,9 @@ class Frame:
             "attribution": self.attribution,
             "period": self.period.to_dict() if self.period else None,
             "context_places": [p.to_dict() for p in self.context_places],
+            "moment": self.moment,
+            "said_on": self.said_on,
+            "years": list(self.years),
         }
 
     @classmethod
@@ -124,6 +130,9 @@ class Frame:
             attribution=d.get("attribution"),
             period=Period.from_dict(d["period"]) if d.get("period") else None,
             context_places=tuple(Place.from_dict(p) for p in d.get("context_places") or ()),
+            moment=d.get("moment"),
+            said_on=bool(d.get("said_on", False)),
+            years=tuple(str(y) for y in d.get("years") or ()),
         )
 
 
@@ -209,6 +218,9 @@ class _Article:
             attribution=speaker,
             period=_per.find_period(sentence, scope, date_hits, as_of),
             context_places=context,
+            moment=_per.moment(sentence),
+            said_on=_per.said_on(sentence),
+            years=_per.years(sentence),
         )
 
 

@@ -206,3 +206,36 @@ def casualty_after(sentence: str, end: int) -> str | None:
     killed": killed, not detained)."""
     m = _CASUALTY_AFTER.match(sentence[end : end + 60])
     return _CASUALTY_MEASURE[m.group("v").lower()] if m else None
+
+
+_AS_OF = re.compile(r"\b(?:as of|as at)\b", re.IGNORECASE)
+_TIME = re.compile(
+    r"\b(\d{1,2}[:.]\d{2}|\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)|morning|afternoon|evening|night|noon|midnight)",
+    re.IGNORECASE,
+)
+
+
+def moment(sentence: str) -> str | None:
+    """The time of day a claim is stated "as of" ("as of 19:30" -> "19:30", "As of Tuesday morning" ->
+    "morning"), "" for an "as of" with no time, None when the claim states no moment."""
+    m = _AS_OF.search(sentence)
+    if m is None:
+        return None
+    t = _TIME.search(sentence, m.end(), m.end() + 40)
+    return re.sub(r"[\s.]", "", t.group(1).lower()) if t else ""
+
+
+_SAID_ON = re.compile(
+    r"\b(?:said|says|reported|announced|told|added|stated)\s+(?:on|late on|early on)\b", re.I
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def said_on(sentence: str) -> bool:
+    """ "…, the ministry said on Monday": the date is of the statement, not of the event."""
+    return _SAID_ON.search(sentence) is not None
+
+
+def years(sentence: str) -> tuple[str, ...]:
+    """The years a sentence names ("in 2022", "2014-2015"), in order, each once."""
+    return tuple(dict.fromkeys(_YEAR.findall(sentence)))

@@ -359,51 +359,10 @@ def _grew(earlier: dict[str, Any], later: dict[str, Any]) -> bool:
     )
 
 
-_AS_OF = re.compile(r"\b(?:as of|as at)\b", re.IGNORECASE)
-_TIME = re.compile(
-    r"\b(\d{1,2}[:.]\d{2}|\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)|morning|afternoon|evening|night|noon|midnight)",
-    re.IGNORECASE,
-)
-
-
-def _moment(text: str) -> str | None:
-    """The time of day a claim is stated "as of" ("as of 19:30" -> "19:30", "As of Tuesday morning" ->
-    "morning"), "" for an "as of" with no time, None when the claim states no moment."""
-    m = _AS_OF.search(text)
-    if m is None:
-        return None
-    t = _TIME.search(text, m.end(), m.end() + 40)
-    return re.sub(r"[\s.]", "", t.group(1).lower()) if t else ""
-
-
-_RISE = re.compile(
-    r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|increased|increases|increasing|jumped|mounted|"
-    r"grew|grown|grows|growing|soared|reached)\b",
-    re.I,
-)
-# A count the report itself calls early or provisional ("First data on the casualties: two dead",
-# "Currently, 18 people were reported killed", "the toll so far").
-_PROVISIONAL = re.compile(
-    r"\b(?:first (?:data|reports?|figures?)|preliminary|initial(?:ly)?|early reports?|currently|so far|"
-    r"for now|as of now|at the moment)\b",
-    re.I,
-)
-
-
-def _rose_within_day(a: ClaimView, b: ClaimView) -> bool:
-    """Two same-day counts that may be two moments of a rising count: one says it rose or calls itself
-    provisional, or they are stated as of different times of day, or only one is stamped with a time
-    ("As of 19:30, 10 people were killed" vs "at least two were killed")."""
-    if any(rx.search(c.text) for rx in (_RISE, _PROVISIONAL) for c in (a, b)):
-        return True
-    ma, mb = _moment(a.text), _moment(b.text)
-    return bool(ma or mb) and ma != mb
-
-
 def _same_moment(a: ClaimView, b: ClaimView) -> bool:
     """Both claims say "as of" the same date and the same time of day."""
     da, db = _as_of(a), _as_of(b)
-    ma, mb = _moment(a.text), _moment(b.text)
+    ma, mb = a.frame.get("moment"), b.frame.get("moment")
     return da is not None and da == db and ma is not None and ma == mb
 
 
@@ -421,15 +380,10 @@ def _same_moment_floors_differ(a: ClaimView, b: ClaimView, qa: dict[str, Any], q
     )
 
 
-_SAID_ON = re.compile(
-    r"\b(?:said|says|reported|announced|told|added|stated)\s+(?:on|late on|early on)\b", re.I
-)
-
-
 def _event_days(claim: ClaimView) -> set[str]:
     """Dates a claim puts its events on, leaving out "by <date>" tallies and "said on <day>" statements."""
     dates = set(claim.frame.get("dates", []))
-    if not dates or _SAID_ON.search(claim.text) or claim.frame.get("as_of") in dates:
+    if not dates or claim.frame.get("said_on") or claim.frame.get("as_of") in dates:
         return set()
     return dates
 
@@ -672,7 +626,6 @@ def _denies_a_denial(text: str) -> bool:
 _REFUSAL = re.compile(
     r"\b(?:declin|refus|reject|den(?:y|ied|ies)|dismiss|fail(?:ed|s)? to|lack|absence|unable)", re.IGNORECASE
 )
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 _WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # Verbs of things that happen once: one event has one date ("the dam was destroyed on June 6").
@@ -822,7 +775,7 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
         )
     va = sorted(q["text"] for q in a.frame.get("quantities", []))
     vb = sorted(q["text"] for q in b.frame.get("quantities", []))
-    years_a, years_b = set(_YEAR.findall(a.text)), set(_YEAR.findall(b.text))
+    years_a, years_b = set(a.frame.get("years") or ()), set(b.frame.get("years") or ())
     if (
         va
         and vb
@@ -890,7 +843,7 @@ def _other_measures(a: ClaimView, b: ClaimView, similarity: float, dup: float) -
 
 
 def _other_years(a: ClaimView, b: ClaimView, similarity: float, dup: float) -> Judgement | None:
-    ya, yb = set(_YEAR.findall(a.text)), set(_YEAR.findall(b.text))
+    ya, yb = set(a.frame.get("years") or ()), set(b.frame.get("years") or ())
     if ya and yb and ya != yb:
         return Judgement(RELATED, round(similarity * P.related_factor, 2), "different years")
     return None
