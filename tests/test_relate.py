@@ -562,3 +562,22 @@ def test_a_plain_not_between_parties_contradicts_only_about_one_day() -> None:
         attribution="Russia",
     )
     assert judge(kyiv, later, 0.85).relation != "conflict"
+
+
+def test_a_running_total_far_below_an_earlier_one_is_another_count() -> None:
+    def total(cid: int, n: float, published: str) -> ClaimView:
+        return view(
+            cid,
+            f"{n:g} children injured",
+            published=published,
+            quantities=[q(f"{n:g}", n, n, "injured", "children")],
+            places=UKRAINE,
+            period=SINCE,
+        )
+
+    # "more than 1,110 children injured" (killed and injured together) vs 805 injured, later
+    j = judge(total(1, 1110, "2022-08-26"), total(2, 805, "2022-10-11"), 0.9)
+    assert j.relation == "related" and "likely another count" in j.reason
+    # a small drop of one running total is a conflict
+    j = judge(total(3, 1222, "2022-04-10"), total(4, 1202, "2022-05-02"), 0.9)
+    assert j.relation == "conflict" and "later report gives less" in j.reason

@@ -63,6 +63,11 @@ class Policy:
     stale_days: int = 3
     stale_ratio: float = 1.5
     stale_min: float = 1000
+    # A later running total (since a date) more than this share below an earlier one is taken to count
+    # something else, not to contradict it: on RUWA, Censor.NET's "more than 1,110 children injured" is
+    # killed plus injured against other outlets' 750-825 injured. Small drops (1,222 -> 1,202 killed in
+    # the Kyiv region) stay conflicts. Incident tolls revised down stay conflicts whatever the drop.
+    max_running_drop: float = 0.2
 
     # -- confidence bases (the similarity and what is known add to them, see relate._confidence) ----
     # Figures that agree, or a running total that grew.

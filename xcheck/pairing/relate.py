@@ -28,7 +28,7 @@ from .policy import POLICY
 from .text import content_words, jaccard, norm_text
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "19"
+JUDGE_VERSION = "20"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -349,6 +349,12 @@ def _stale(earlier: dict[str, Any], later: dict[str, Any], days: int) -> bool:
     return days <= P.stale_days and e >= P.stale_min and x > P.stale_ratio * e
 
 
+def _far_below(earlier: dict[str, Any], later: dict[str, Any]) -> bool:
+    """The later figure is more than Policy.max_running_drop below the earlier one."""
+    e, x = _estimate(earlier), _estimate(later)
+    return e > 0 and x < (1 - P.max_running_drop) * e
+
+
 def _grew(earlier: dict[str, Any], later: dict[str, Any]) -> bool:
     """A count stated as exact, as a floor or as an estimate that is higher in the later report
     ("at least 30" → "50", "more than 5.5 million" → "about 6.3 million")."""
@@ -523,6 +529,17 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
         elif measure in CUMULATIVE and later_is_larger:
             verdicts.append(
                 Judgement(UPDATE, _confidence(similarity, a, b, P.update), head + _context(a, b), "numeric")
+            )
+        elif measure in CUMULATIVE and running and _far_below(earlier_q, later_q):
+            # A running total since February far below an earlier one almost always counts something
+            # else: killed and injured as "injured", all crimes as war crimes.
+            verdicts.append(
+                Judgement(
+                    RELATED,
+                    P.unestablished,
+                    f"{head}, but the later running total is far below the earlier one: likely another count",
+                    "numeric",
+                )
             )
         elif measure in CUMULATIVE:
             verdicts.append(
