@@ -304,8 +304,9 @@ def test_unrelated_similar_sentences_are_related() -> None:
 
 @pytest.mark.parametrize("unit", ["percent", None])
 def test_units_must_match(unit: str | None) -> None:
-    a = view(1, "a", quantities=[q("40%", 40, 40, "killed", unit="percent")], **TOLL)
-    b = view(2, "b", quantities=[q("400", 400, 400, "killed", unit=unit)], **TOLL)
+    total = {"places": UKRAINE, "period": SINCE}
+    a = view(1, "a", quantities=[q("40%", 40, 40, "killed", "civilians", unit="percent")], **total)
+    b = view(2, "b", quantities=[q("400", 400, 400, "killed", "civilians", unit=unit)], **total)
     expected = "conflict" if unit == "percent" else "related"
     got = judge(a, b, 0.8).relation
     assert got == (expected if unit == "percent" else got)  # percent vs count: no value comparison
@@ -581,3 +582,16 @@ def test_a_running_total_far_below_an_earlier_one_is_another_count() -> None:
     # a small drop of one running total is a conflict
     j = judge(total(3, 1222, "2022-04-10"), total(4, 1202, "2022-05-02"), 0.9)
     assert j.relation == "conflict" and "later report gives less" in j.reason
+
+
+def test_same_day_counts_of_an_incident_that_move_both_ways_are_not_a_conflict() -> None:
+    mall = {"places": MALL, "period": STRIKE}
+    a = view(
+        1,
+        "more than 40 missing",
+        quantities=[q("more than 40", 40, None, "missing", kind="lower_bound")],
+        **mall,
+    )
+    b = view(2, "36 missing", quantities=[q("36", 36, 36, "missing")], **mall)
+    j = judge(a, b, 0.75)
+    assert j.relation == "related" and "two moments" in j.reason

@@ -28,7 +28,7 @@ from .policy import POLICY
 from .text import content_words, jaccard, norm_text
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "20"
+JUDGE_VERSION = "21"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -502,6 +502,23 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
                     UPDATE,
                     _confidence(similarity, a, b, P.same_day_rise),
                     f"{head}: same day, a count that can rise within it{_context(a, b)}",
+                    "numeric",
+                )
+            )
+            continue
+        if (
+            da is not None
+            and da == db
+            and not _same_moment(a, b)
+            and (a.frame.get("period") or {}).get("kind") in ("event", "day")
+        ):
+            # The missing, the evacuated, the detained of one incident move both ways within a day: two
+            # counts of that day are two moments of it unless they say they are the same one.
+            verdicts.append(
+                Judgement(
+                    RELATED,
+                    P.unestablished,
+                    f"{head}, but counts of one day that may be two moments",
                     "numeric",
                 )
             )
