@@ -186,50 +186,10 @@ def _places_of(c: ClaimView) -> list[Any]:
     )
 
 
-_INCIDENT_WORDS = frozenset(
-    [
-        "strike",
-        "strikes",
-        "attack",
-        "attacks",
-        "shelling",
-        "bombing",
-        "bombardment",
-        "blast",
-        "explosion",
-        "airstrike",
-        "airstrikes",
-        "missile",
-        "rocket",
-        "air",
-        "drone",
-        "artillery",
-        "massacre",
-        "shooting",
-        "shootings",
-        "sinking",
-        "night",
-        "russian",
-        "ukrainian",
-        "russia",
-        "ukraine",
-        "enemy",
-        "hostile",
-        "on",
-        "of",
-        "in",
-        "at",
-        "the",
-        "a",
-        "an",
-    ]
-)
-
-
 def _targets(label: str, places: list[Any]) -> set[str]:
     """What an incident label says beyond the kind of attack and the place: its target ("railway station",
     "nova poshta office")."""
-    drop = _INCIDENT_WORDS | {w for p in places for w in p.name.split()}
+    drop = lexicon.words("incident_words") | {w for p in places for w in p.name.split()}
     return {w for w in content_words(label, drop_numbers=True) if w not in drop}
 
 
@@ -638,8 +598,9 @@ def _membership(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | No
 
 # A party's denial of what another party says: "Russia denies …", "a fake", "not true".
 _DENIAL = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying|ial)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|"
-    r"fakes?|false|untrue|not true|lies?|staged|hoax|baseless|groundless|provocation)\b",
+    r"\b(?:"
+    + "|".join(sorted(map(re.escape, lexicon.words("denial_words")), key=len, reverse=True))
+    + r")\b",
     re.IGNORECASE,
 )
 

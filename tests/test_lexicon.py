@@ -1,0 +1,28 @@
+"""Word lists are data files, one copy each, loaded by xcheck.lexicon."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from xcheck import lexicon
+
+WORD_LISTS = ("facilities", "denial_words", "incident_words")
+
+
+@pytest.mark.parametrize("name", WORD_LISTS)
+def test_each_word_list_loads_lower_case_without_comments(name: str) -> None:
+    words = lexicon.words(name)
+    assert words and all(w == w.lower() and "#" not in w and w == w.strip() for w in words)
+
+
+def test_tables_map_a_name_to_its_wordings() -> None:
+    table = lexicon.table("treaty_descriptions")
+    assert "cluster munitions" in table["Convention on Cluster Munitions"]
+    assert all(entries for entries in table.values())
+
+
+def test_every_data_file_is_read_by_the_loader() -> None:
+    files = {p.name for p in resources.files("xcheck.lexicon").iterdir() if p.name.endswith(".txt")}
+    assert files == {f"{n}.txt" for n in (*WORD_LISTS, "treaty_descriptions")}
