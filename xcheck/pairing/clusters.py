@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .places import claim_places
+from .places import fact_places
 from .relate import CONFLICT, CONSISTENT, DUPLICATE, UPDATE, ClaimView
 from .text import norm_text
 
@@ -140,9 +140,7 @@ def fact_keys(claim: ClaimView) -> set[FactKey]:
     """(measure, subject, place, period) of each total the claim states, where all four are known; the
     place is the claim's own first most specific one, else its article's."""
     frame = claim.frame
-    places = claim_places(frame) or claim_places(
-        {"places": frame.get("context_places") or [], "attribution": frame.get("attribution")}
-    )
+    places = fact_places(frame)
     period = frame.get("period") or {}
     if not places or not period:
         return set()

@@ -65,6 +65,14 @@ def claim_places(frame: dict[str, Any]) -> list[Place]:
     return sorted(out, key=lambda p: _RANK.get(p.type, 0))
 
 
+def fact_places(frame: dict[str, Any]) -> list[Place]:
+    """The places a claim's fact is at: its own (see :func:`claim_places`), else its article's headline or
+    lede places (``context_places``)."""
+    return claim_places(frame) or claim_places(
+        {"places": frame.get("context_places") or [], "attribution": frame.get("attribution")}
+    )
+
+
 def _inside(small: str, big: str) -> bool:
     """ "kramatorsk railway station" lies in "kramatorsk"."""
     return small.startswith(big + " ")

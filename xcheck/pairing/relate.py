@@ -23,7 +23,7 @@ from typing import Any
 from .. import lexicon
 from ..claims.polarity import negation_cues
 from .negation import denies, negated, same_speaker, states_most_of
-from .places import claim_places, place_label, places_fit, scope_clash, speaker_base
+from .places import claim_places, fact_places, place_label, places_fit, scope_clash, speaker_base
 from .policy import POLICY
 from .text import content_words, jaccard, norm_text
 
@@ -176,16 +176,6 @@ def _context(a: ClaimView, b: ClaimView) -> str:
     return f" ({', '.join(parts)})" if parts else ""
 
 
-def _places_of(c: ClaimView) -> list[Any]:
-    """The claim's own places, else its article's (headline or lede)."""
-    own = claim_places(c.frame)
-    if own:
-        return own
-    return claim_places(
-        {"places": c.frame.get("context_places") or [], "attribution": c.frame.get("attribution")}
-    )
-
-
 def _targets(label: str, places: list[Any]) -> set[str]:
     """What an incident label says beyond the kind of attack and the place: its target ("railway station",
     "nova poshta office")."""
@@ -218,7 +208,7 @@ def _fact_gap(a: ClaimView, b: ClaimView) -> str | None:
     tb = {e.get("name") for e in b.frame.get("entities", []) if e.get("type") == "treaty"}
     if ta & tb:
         return None if da is not None and db is not None else "no date to order them"
-    pa, pb = _places_of(a), _places_of(b)
+    pa, pb = fact_places(a.frame), fact_places(b.frame)
     if not pa or not pb:
         return "no place stated on " + ("either side" if not pa and not pb else "one side")
     # the first of the most specific places each side names is where its fact is: "refugees who arrived
