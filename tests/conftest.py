@@ -9,7 +9,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from typer.testing import CliRunner
 
+import xcheck.corpus
 from xcheck.corpus import Corpus
 from xcheck.embed import normalise
 
@@ -34,6 +36,13 @@ class FakeEmbedder:
                 h = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=4).digest(), "little")
                 out[row, h % self.dim] += 1.0
         return normalise(out)
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """The CLI with the fake model in place of the real one."""
+    monkeypatch.setattr(xcheck.corpus, "make_embedder", lambda name=None: FakeEmbedder())
+    return CliRunner()
 
 
 @pytest.fixture(autouse=True)

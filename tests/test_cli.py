@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import xcheck.corpus
 from xcheck.cli.app import app
 
-from .conftest import FakeEmbedder, write
+from .conftest import write
 
 ARTICLE = """---
 title: Kharkiv toll
@@ -23,12 +22,6 @@ Officials said 606 civilians have been killed in the Kharkiv region since Februa
 
 More than six million refugees have fled Ukraine, according to the UN refugee agency.
 """
-
-
-@pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.setattr(xcheck.corpus, "make_embedder", lambda name=None: FakeEmbedder())
-    return CliRunner()
 
 
 def run(runner: CliRunner, *args: str, input: str | None = None):  # type: ignore[no-untyped-def]

@@ -15,17 +15,11 @@ import xcheck
 import xcheck.corpus
 from xcheck.cli.app import app
 
-from .conftest import FakeEmbedder, write
+from .conftest import write
 from .test_pairs_cli import ARTICLES
 
 COMMANDS = ("ingest", "query", "stats", "docs", "remove", "demo", "extract", "pairs", "clusters", "eval")
 COMMANDS += ("check", "serve", "report")
-
-
-@pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.setattr(xcheck.corpus, "make_embedder", lambda name=None: FakeEmbedder())
-    return CliRunner()
 
 
 def run(runner: CliRunner, *args: str):  # type: ignore[no-untyped-def]

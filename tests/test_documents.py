@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import xcheck.corpus
 from xcheck.cli.app import app
 from xcheck.corpus import Corpus
 from xcheck.errors import InputError, StoreError
@@ -19,12 +18,6 @@ from xcheck.store.vectors import VectorIndex
 from .conftest import FakeEmbedder, write
 from .test_pairs_cli import ARTICLES
 from .test_store import snapshot
-
-
-@pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.setattr(xcheck.corpus, "make_embedder", lambda name=None: FakeEmbedder())
-    return CliRunner()
 
 
 def run(runner: CliRunner, *args: str):  # type: ignore[no-untyped-def]

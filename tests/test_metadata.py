@@ -8,22 +8,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import xcheck.corpus
 from xcheck.cli.app import app
 from xcheck.ingest.dates import date_at_head
 from xcheck.ingest.readers import read_inputs
 from xcheck.types import Document, mark_undated
 
-from .conftest import FakeEmbedder, write
+from .conftest import write
 
 PLAIN = "Officials said 606 civilians have been killed in the Kharkiv region since February 24.\n"
 OTHER = "Officials said 650 civilians have been killed in the Kharkiv region since February 24.\n"
-
-
-@pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.setattr(xcheck.corpus, "make_embedder", lambda name=None: FakeEmbedder())
-    return CliRunner()
 
 
 def run(runner: CliRunner, *args: str):  # type: ignore[no-untyped-def]
