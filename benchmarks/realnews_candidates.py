@@ -27,6 +27,8 @@ import json
 import random
 import re
 from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -77,15 +79,9 @@ def ruwa_pairs(index: str, per_relation: int, same_fact: int, rng: random.Random
             for m in {q.get("measure") for q in v.frame.get("quantities", [])} & CASUALTY:
                 for place in places[:1]:
                     groups[(m, place)].append(v)
-        found = []
-        for members in groups.values():
-            members.sort(key=lambda v: (v.published or "", v.claim_id))
-            for i, a in enumerate(members):
-                for b in members[i + 1 : i + 40]:
-                    if a.source == b.source or not a.published or not b.published:
-                        continue
-                    if abs(_day(b.published) - _day(a.published)) <= 3:
-                        found.append((a, b))
+        found = [
+            (a, b) for members in groups.values() for a, b, gap in _cross_outlet(members, 40) if gap <= 3
+        ]
         taken = {(a.claim_id, b.claim_id) for a, b in chosen}
         unique = {(a.claim_id, b.claim_id): (a, b) for a, b in found if (a.claim_id, b.claim_id) not in taken}
         found = [unique[k] for k in sorted(unique)]
@@ -116,18 +112,13 @@ def hunt_pairs(index: str, n: int, rng: random.Random, exclude: set[str]) -> lis
                     by_place[place].append(v)
         tolls, denials = [], []
         for members in by_place.values():
-            members.sort(key=lambda v: (v.published or "", v.claim_id))
-            for i, a in enumerate(members):
-                for b in members[i + 1 : i + 60]:
-                    if a.source == b.source or not a.published or not b.published:
-                        continue
-                    gap = abs(_day(b.published) - _day(a.published))
-                    ma = {q.get("measure") for q in a.frame.get("quantities", [])} & CASUALTY
-                    mb = {q.get("measure") for q in b.frame.get("quantities", [])} & CASUALTY
-                    if gap == 0 and ma & mb:
-                        tolls.append((a, b))
-                    elif gap <= 3 and (_DENIAL.search(a.text) or _DENIAL.search(b.text)):
-                        denials.append((a, b))
+            for a, b, gap in _cross_outlet(members, 60):
+                ma = {q.get("measure") for q in a.frame.get("quantities", [])} & CASUALTY
+                mb = {q.get("measure") for q in b.frame.get("quantities", [])} & CASUALTY
+                if gap == 0 and ma & mb:
+                    tolls.append((a, b))
+                elif gap <= 3 and (_DENIAL.search(a.text) or _DENIAL.search(b.text)):
+                    denials.append((a, b))
         chosen = []
         for pool in (tolls, denials):
             unique = {(a.claim_id, b.claim_id): (a, b) for a, b in pool}
@@ -156,10 +147,17 @@ def _items(corpus: Corpus, chosen: list[tuple[Any, Any]]) -> list[dict[str, Any]
 
 
 def _day(iso: str) -> int:
-    y, m, d = (int(x) for x in iso[:10].split("-"))
-    import datetime as _dt
+    return date.fromisoformat(iso[:10]).toordinal()
 
-    return _dt.date(y, m, d).toordinal()
+
+def _cross_outlet(members: list[Any], ahead: int) -> Iterator[tuple[Any, Any, int]]:
+    """(a, b, days apart) for dated claims of two different outlets, each against the next ``ahead``
+    claims in date order (``members`` is sorted in place)."""
+    members.sort(key=lambda v: (v.published or "", v.claim_id))
+    for i, a in enumerate(members):
+        for b in members[i + 1 : i + ahead]:
+            if a.source != b.source and a.published and b.published:
+                yield a, b, abs(_day(b.published) - _day(a.published))
 
 
 _FIGURE = re.compile(r"\d")
