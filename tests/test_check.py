@@ -135,3 +135,28 @@ def test_many_articles_in_one_batched_call(tmp_path: Path) -> None:
     assert len(result.articles) == 300
     # 300 claims in full model batches across articles (the model is taken in turns of EMBED_TURN)
     assert sum(calls) == 300 and len(calls) == -(-300 // EMBED_TURN)
+
+
+def test_a_new_article_loses_its_outlet_furniture_as_indexed_ones_do(tmp_path: Path) -> None:
+    fake = FakeEmbedder()
+    with Corpus(tmp_path / "idx", embedder=fake, create=True) as c:
+        for n in range(1, 7):
+            body = f"0{n}.05.22 10:1{n} - Rescuers worked all night in Kharkiv, day {n}. Read more here."
+            c.ingest(
+                [
+                    str(
+                        write(
+                            tmp_path / f"p{n}.md",
+                            f"---\nsource: Plain Post\npublished: 2022-05-0{n}\n---\n{body}\n",
+                        )
+                    )
+                ]
+            )
+        new = write(
+            tmp_path / "new.md",
+            "---\nsource: Plain Post\npublished: 2022-05-09\n---\n"
+            "09.05.22 11:11 - Twelve people were killed in the city of Kharkiv. Read more here.\n",
+        )
+        result = check_documents(c, list(read_inputs([str(new)])), add=False)
+        texts = [cl["text"] for cl in result.articles[0].claims]
+        assert texts == ["Twelve people were killed in the city of Kharkiv."]

@@ -89,7 +89,11 @@ def check_documents(
         lock_timeout()  # a bad XCHECK_LOCK_TIMEOUT is reported before the model loads
     floor = corpus.pair_floor() if floor is None else floor
     notes: list[str] = []
-    per_doc: list[list[Claim]] = [claims_of(d, notes=notes) for d in docs]
+    # the new articles are read as the index reads its own: without their outlet's furniture
+    furniture = corpus.furniture_for(docs)
+    per_doc: list[list[Claim]] = [
+        claims_of(d, notes=notes, furniture=furniture.get(d.source or "")) for d in docs
+    ]
     flat = [c for claims in per_doc for c in claims]
     texts = list(dict.fromkeys(c.text for c in flat))
     vectors: dict[str, np.ndarray] = {}
