@@ -22,6 +22,7 @@ TOP_KEYS = {
     "moment",
     "said_on",
     "years",
+    "event",
 }
 QUANTITY_KEYS = {"text", "start", "end", "low", "high", "kind", "measure", "subject", "unit", "role"}
 

@@ -8,7 +8,15 @@ import pytest
 
 from xcheck import lexicon
 
-WORD_LISTS = ("facilities", "denial_words", "incident_words")
+WORD_LISTS = (
+    "facilities",
+    "denial_words",
+    "incident_words",
+    "event_once",
+    "attack_nouns",
+    "attack_verbs",
+)
+TABLES = ("treaty_descriptions", "event_targets", "event_kinds", "agents", "weapons", "statuses")
 
 
 @pytest.mark.parametrize("name", WORD_LISTS)
@@ -23,6 +31,17 @@ def test_tables_map_a_name_to_its_wordings() -> None:
     assert all(entries for entries in table.values())
 
 
+@pytest.mark.parametrize("name", TABLES)
+def test_each_table_has_entries_for_every_key(name: str) -> None:
+    table = lexicon.table(name)
+    assert table and all(entries and all(e == e.lower() for e in entries) for entries in table.values())
+
+
+def test_states_come_in_opposite_pairs() -> None:
+    keys = set(lexicon.table("statuses"))
+    assert keys and all("/".join(reversed(k.split("/"))) in keys for k in keys)
+
+
 def test_every_data_file_is_read_by_the_loader() -> None:
     files = {p.name for p in resources.files("xcheck.lexicon").iterdir() if p.name.endswith(".txt")}
-    assert files == {f"{n}.txt" for n in (*WORD_LISTS, "treaty_descriptions")}
+    assert files == {f"{n}.txt" for n in (*WORD_LISTS, *TABLES)}

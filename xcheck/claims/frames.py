@@ -19,16 +19,28 @@ from typing import Any
 
 from xcheck.claims import attribution as _attr
 from xcheck.claims import entities as _ent
+from xcheck.claims import events as _ev
 from xcheck.claims import membership as _mem
 from xcheck.claims import periods as _per
 from xcheck.claims import places as _pl
 from xcheck.claims import polarity as _pol
 from xcheck.claims import quantities as _q
 from xcheck.claims import timex as _tx
+from xcheck.claims.events import EventMention
 from xcheck.claims.periods import Period
 from xcheck.claims.quantities import Quantity
 
-__all__ = ["Entity", "Frame", "Membership", "Period", "Place", "Quantity", "extract_frame", "extract_frames"]
+__all__ = [
+    "Entity",
+    "EventMention",
+    "Frame",
+    "Membership",
+    "Period",
+    "Place",
+    "Quantity",
+    "extract_frame",
+    "extract_frames",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +109,7 @@ class Frame:
     moment: str | None = None  # time of day it is stated "as of" ("19:30"); "" for "as of" alone
     said_on: bool = False  # "…, officials said on Monday": its date is the statement's, not the event's
     years: tuple[str, ...] = ()
+    event: EventMention | None = None  # the event it speaks of: target, kind, agent, weapon, denial, state
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -114,6 +127,7 @@ class Frame:
             "moment": self.moment,
             "said_on": self.said_on,
             "years": list(self.years),
+            "event": self.event.to_dict() if self.event else None,
         }
 
     @classmethod
@@ -133,6 +147,7 @@ class Frame:
             moment=d.get("moment"),
             said_on=bool(d.get("said_on", False)),
             years=tuple(str(y) for y in d.get("years") or ()),
+            event=EventMention.from_dict(d["event"]) if d.get("event") else None,
         )
 
 
@@ -153,6 +168,7 @@ class _Article:
         self.coref = _mem.Coref()
         self.last_speaker: str | None = None
         self.places: tuple[Place, ...] = ()  # of the headline or lede: the article's own places
+        self.target: str | None = None  # the event target of the headline or lede
 
     def frame(self, sentence: str) -> Frame:
         pub = self.pub
@@ -206,6 +222,20 @@ class _Article:
                 self.places = places
         else:
             context = self.places
+        city = next((p.name for p in (places or self.places) if p.type == "city"), None)
+        event_days = [
+            d for d in _tx.dates_of(date_hits) if len(d) == 10 and (not self.published or d <= self.published)
+        ]
+        event = _ev.find_event(
+            sentence,
+            mentions,
+            speaker=speaker,
+            day=event_days[0] if event_days else None,
+            context_target=self.target,
+            context_place=city,
+        )
+        if event is not None and self.target is None and not event.inherited:
+            self.target = event.target
         return Frame(
             quantities=tuple(_bind(sentence, q) for q in quantities),
             negated=_pol.is_negated(sentence),
@@ -221,6 +251,7 @@ class _Article:
             moment=_per.moment(sentence),
             said_on=_per.said_on(sentence),
             years=_per.years(sentence),
+            event=event,
         )
 
 

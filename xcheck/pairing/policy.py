@@ -89,6 +89,10 @@ class Policy:
     membership_agreement: float = 0.5
     # One event given two dates.
     event_date: float = 0.5
+    # One event (same target, same incident) told with another agent, weapon, state, or denied by the
+    # side the other report names: the account itself is disputed. Agreement on such an attribute.
+    event_attribute_conflict: float = 0.55
+    event_attribute_agreement: float = 0.5
     # A denial of what the other side states; the same statement with other numbers.
     negation: float = 0.4
     restated: float = 0.4

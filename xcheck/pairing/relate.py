@@ -28,7 +28,7 @@ from .policy import POLICY
 from .text import content_words, jaccard, norm_text
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "21"
+JUDGE_VERSION = "22"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -36,9 +36,9 @@ UPDATE = "update"
 CONFLICT = "conflict"
 RELATED = "related"
 RELATIONS = (CONFLICT, UPDATE, CONSISTENT, DUPLICATE, RELATED)
-# What decides a pair. "agent" (who did it, with what) is labelled in eval sets; the judgement does not
-# give it yet (events and who-did-what are their own issue).
-CUES = ("numeric", "negation", "membership", "date", "agent")
+# What decides a pair: figures, polarity, treaty membership, the date of one event, and the attributes
+# of one event (xcheck.claims.events): who did it, with what, a denial of one's part, the target's state.
+CUES = ("numeric", "negation", "membership", "date", "agent", "weapon", "denial", "status")
 
 # Measures that only ever grow as time passes: a larger later value is news, not a contradiction.
 CUMULATIVE = frozenset({"killed", "injured", "fled", "investigations", "joined"})
@@ -789,6 +789,115 @@ def _values(claim: ClaimView) -> list[tuple[float, float]]:
     return sorted(_bounds(q) for q in claim.frame.get("quantities", []) if q.get("measure") != "age")
 
 
+# -- events: who did it, with what, denied, in what state ---------------------------------------
+
+
+def _event(claim: ClaimView) -> dict[str, Any] | None:
+    ev = claim.frame.get("event")
+    return ev if isinstance(ev, dict) and ev.get("target") else None
+
+
+def _event_day(claim: ClaimView, ev: dict[str, Any]) -> date | None:
+    return _iso(ev.get("day")) or _iso(claim.published)
+
+
+def event_gap(a: ClaimView, b: ClaimView) -> str | None:
+    """Why two claims are not shown to speak of one event; None when they are: the same target, and the
+    same incident: within the facility window for a target hit once (a station, a mall, a ship), the same
+    day otherwise (a nuclear plant shelled again and again)."""
+    ea, eb = _event(a), _event(b)
+    if ea is None or eb is None:
+        return "no event on " + ("either side" if ea is None and eb is None else "one side")
+    if ea["target"] != eb["target"]:
+        return f"different targets: {ea['target']} vs {eb['target']}"
+    da, db = _event_day(a, ea), _event_day(b, eb)
+    if da is None or db is None:
+        return "no date to tie the two reports to one incident"
+    window = P.facility_window_days if ea.get("once") and eb.get("once") else P.event_window_days
+    apart = abs((db - da).days)
+    if apart > window:
+        return f"reports {apart} days apart of a target hit more than once"
+    return None
+
+
+def _voice(c: ClaimView) -> str:
+    speaker = c.frame.get("attribution")
+    return f"{speaker} in {c.source}" if speaker and c.source else speaker or c.source or "unattributed"
+
+
+def _opposed_states() -> dict[str, str]:
+    return {k.split("/")[0]: k.split("/")[1] for k in lexicon.table("statuses")}
+
+
+def _event_attribute_clash(a: ClaimView, b: ClaimView) -> tuple[str, str] | None:
+    """``(cue, reason)`` when two reports of one event disagree on who, with what, denial or state."""
+    ea, eb = _event(a), _event(b)
+    assert ea is not None and eb is not None
+    label = ea["target"].replace("@", " at ") if "@" in ea["target"] else ea["target"]
+    if ea.get("agent") and eb.get("agent") and ea["agent"] != eb["agent"]:
+        return "agent", (
+            f'who did it ({label}): {ea["agent"]} ("{ea.get("agent_text")}", {_voice(a)}) vs '
+            f'{eb["agent"]} ("{eb.get("agent_text")}", {_voice(b)})'
+        )
+    for x, y, cx, cy in ((ea, eb, a, b), (eb, ea, b, a)):
+        if x.get("agent") and y.get("denier") == x["agent"] and y.get("agent") != x["agent"]:
+            return "denial", (
+                f'{x["agent"]} did it ("{x.get("agent_text")}", {_voice(cx)}) vs {x["agent"]} denies its '
+                f'part ("{y.get("denial_text")}", {_voice(cy)}) ({label})'
+            )
+    if ea.get("weapon") and eb.get("weapon") and ea["weapon"] != eb["weapon"]:
+        return "weapon", (
+            f"with what ({label}): {ea['weapon']} ({_voice(a)}) vs {eb['weapon']} ({_voice(b)})"
+        )
+    sa, sb = ea.get("status"), eb.get("status")
+    if sa and sb and _opposed_states().get(sa) == sb:
+        return "status", (
+            f'state of the target ({label}): {sa} ("{ea.get("status_text")}", {_voice(a)}) vs '
+            f'{sb} ("{eb.get("status_text")}", {_voice(b)})'
+        )
+    return None
+
+
+def _event_agreement(a: ClaimView, b: ClaimView) -> tuple[str, str] | None:
+    ea, eb = _event(a), _event(b)
+    assert ea is not None and eb is not None
+    for key, cue in (("agent", "agent"), ("weapon", "weapon"), ("status", "status")):
+        if ea.get(key) and ea.get(key) == eb.get(key):
+            return cue, f"both say {key} {ea[key]} ({ea['target'].replace('@', ' at ')})"
+    return None
+
+
+def _event_conflict(a: ClaimView, b: ClaimView, similarity: float, dup: float) -> Judgement | None:
+    """Two reports of one event that disagree on who did it, with what, whether one side did it at all,
+    or the state of the target."""
+    if event_gap(a, b) is not None:
+        return None
+    clash = _event_attribute_clash(a, b)
+    if clash is None:
+        return None
+    cue, reason = clash
+    return Judgement(
+        CONFLICT, _confidence(similarity, a, b, P.event_attribute_conflict), reason + _context(a, b), cue
+    )
+
+
+def _event_consistent(a: ClaimView, b: ClaimView, similarity: float, dup: float) -> Judgement | None:
+    """Two reports of one event that agree on an attribute, when the figures and words decide nothing
+    more severe."""
+    if event_gap(a, b) is not None:
+        return None
+    agree = _event_agreement(a, b)
+    if agree is None:
+        return None
+    rest = _facts(a, b, similarity, dup)
+    if rest is not None and rest.relation != RELATED:
+        return rest
+    cue, reason = agree
+    return Judgement(
+        CONSISTENT, _confidence(similarity, a, b, P.event_attribute_agreement), reason + _context(a, b), cue
+    )
+
+
 def _same_statement(a: ClaimView, b: ClaimView, similarity: float, dup: float) -> Judgement | None:
     """The same words: a duplicate, whatever else."""
     if norm_text(a.text) != norm_text(b.text):
@@ -867,6 +976,8 @@ Check = Callable[[ClaimView, ClaimView, float, float], "Judgement | None"]
 # The judgement: these checks in this order; the first that gives a verdict decides.
 CHECKS: tuple[tuple[str, Check], ...] = (
     ("same statement", _same_statement),
+    ("event attributes that disagree", _event_conflict),
+    ("event attributes that agree", _event_consistent),
     ("memberships and figures", _facts),
     ("negation, event dates, restated numbers", _text),
     ("different measures", _other_measures),

@@ -1,0 +1,404 @@
+"""Events in a claim: what happened to which target, who did it, with what, who denies it, and in what
+state the target is.
+
+An :class:`EventMention` is found in a sentence that names a target (a class of facility with its place:
+"the railway station in Kramatorsk" -> ``station@Kramatorsk``; a named ship: "the cruiser Moskva" ->
+``ship@Moskva``; a place where a massacre happened: ``massacre@Bucha``) and says something of an event
+there: its kind (strike, shelling, explosion, sinking, massacre, …), who did it (the agent, a side of
+the war: "a Ukrainian Tochka-U", "Russian troops shelled", "hit by Russian forces"), the weapon (a named
+system), a denial ("Moscow called the strike a provocation": the denier denies its own part) or a state
+of the target ("the cruiser retains buoyancy" vs "the Moskva sank").
+
+A sentence that says such a thing but names no target of its own ("The strike killed 50 people") takes
+the target of its article's headline or lede: :func:`xcheck.claims.frames.extract_frames` passes it.
+
+Every word list is data in :mod:`xcheck.lexicon` (``event_targets``, ``event_kinds``, ``event_once``,
+``agents``, ``attack_nouns``, ``attack_verbs``, ``weapons``, ``statuses``, ``denial_words``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from xcheck import lexicon
+from xcheck.claims.entities import LANDMARKS, METONYMS, Mention
+
+__all__ = ["EventMention", "find_event", "target_label"]
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """What one sentence says of one event. ``target`` is ``class@place`` (``station@Kramatorsk``)."""
+
+    target: str
+    kind: str | None = None
+    once: bool = False  # a target hit once: reports within the facility window are of one incident
+    day: str | None = None  # the incident's own date when the sentence states one (ISO)
+    agent: str | None = None  # the side that did it, as stated ("Russia", "Ukraine")
+    agent_text: str | None = None
+    weapon: str | None = None  # canonical name of a named system ("Tochka-U")
+    weapon_text: str | None = None
+    denier: str | None = None  # the side that denies its part ("Russia" in "Moscow calls it a fake")
+    denial_text: str | None = None
+    status: str | None = None  # "sunk", "afloat", "closed", "open", "destroyed", "intact"
+    status_text: str | None = None
+    inherited: bool = False  # the target comes from the article's headline or lede
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "target": self.target,
+            "kind": self.kind,
+            "once": self.once,
+            "day": self.day,
+            "agent": self.agent,
+            "agent_text": self.agent_text,
+            "weapon": self.weapon,
+            "weapon_text": self.weapon_text,
+            "denier": self.denier,
+            "denial_text": self.denial_text,
+            "status": self.status,
+            "status_text": self.status_text,
+            "inherited": self.inherited,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> EventMention:
+        return cls(
+            target=str(d["target"]),
+            kind=d.get("kind"),
+            once=bool(d.get("once", False)),
+            day=d.get("day"),
+            agent=d.get("agent"),
+            agent_text=d.get("agent_text"),
+            weapon=d.get("weapon"),
+            weapon_text=d.get("weapon_text"),
+            denier=d.get("denier"),
+            denial_text=d.get("denial_text"),
+            status=d.get("status"),
+            status_text=d.get("status_text"),
+            inherited=bool(d.get("inherited", False)),
+        )
+
+    @property
+    def has_attribute(self) -> bool:
+        """Says who, with what, a denial or a state: something two reports can disagree on."""
+        return bool(self.agent or self.weapon or self.denier or self.status)
+
+
+def target_label(target: str) -> str:
+    """ "station@Kramatorsk" -> "Kramatorsk station"; "ship@Moskva" -> "ship Moskva"."""
+    cls, _, place = target.partition("@")
+    if cls == "ship":
+        return f"ship {place}"
+    if cls == "massacre":
+        return f"killings in {place}"
+    return f"{place} {cls}" if place else cls
+
+
+# -- word lists -----------------------------------------------------------------------------------
+
+
+def _phrases_re(phrases: list[str]) -> re.Pattern[str]:
+    alts = sorted({p for p in phrases if p}, key=len, reverse=True)
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alts)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _table_re(name: str) -> list[tuple[str, re.Pattern[str]]]:
+    return [(key, _phrases_re(list(entries))) for key, entries in lexicon.table(name).items()]
+
+
+@cache
+def _words_re(name: str) -> re.Pattern[str]:
+    return _phrases_re(sorted(lexicon.words(name)))
+
+
+@cache
+def _side_words() -> list[tuple[str, re.Pattern[str]]]:
+    return _table_re("agents")
+
+
+def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    return pattern.search(text)
+
+
+# -- the target -----------------------------------------------------------------------------------
+
+# "the cruiser Moskva", "the Moskva cruiser"
+_SHIP_NAMES = (
+    re.compile(
+        r"\b(?:cruiser|flagship|warship|frigate|ship|vessel)\s+(?:the\s+)?[\"“'‘]?(?P<n>[A-Z][a-z]{3,})\b"
+    ),
+    re.compile(r"\b[\"“'‘]?(?P<n>[A-Z][a-z]{3,})[\"”'’]?\s+(?:missile\s+)?(?:cruiser|flagship|warship)\b"),
+)
+_NOT_SHIP_NAME = frozenset(
+    {"Russian", "Ukrainian", "Black", "Russia", "Ukraine", "Navy", "Fleet", "Sea", "The"}
+)
+
+
+def _landmark_place(name: str) -> str | None:
+    """The city inside a landmark's name ("Kramatorsk railway station" -> "Kramatorsk")."""
+    from xcheck.claims.entities import CITIES
+
+    for canon, variants in CITIES.items():
+        for v in variants:
+            if re.search(rf"\b{re.escape(v)}\b", name):
+                return canon
+    return None
+
+
+@cache
+def _landmark_class() -> dict[str, tuple[str, str]]:
+    """Landmark name -> (target class, place) for landmarks that are targets."""
+    out: dict[str, tuple[str, str]] = {}
+    classes = _table_re("event_targets")
+    for canon, variants in LANDMARKS.items():
+        for cls, pat in classes:
+            if any(pat.search(v) for v in variants):
+                out[canon] = (cls, _landmark_place(canon) or canon)
+                break
+    return out
+
+
+def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | None:
+    """``(class@place, position)`` of the sentence's target, or None."""
+    ships = sorted((m for pat in _SHIP_NAMES for m in pat.finditer(sentence)), key=lambda m: m.start("n"))
+    for ship in ships:
+        name = ship.group("n")
+        if name not in _NOT_SHIP_NAME and not any(m.start <= ship.start("n") < m.end for m in mentions):
+            return f"ship@{name}", ship.start()
+    known = _landmark_class()
+    for m in mentions:
+        if m.kind == "other" and m.name in known:
+            cls, place = known[m.name]
+            return f"{cls}@{place}", m.start
+    found: tuple[int, int, str] | None = None  # (start, -length, class)
+    for cls, pat in _table_re("event_targets"):
+        if cls == "ship":
+            continue
+        for hit in pat.finditer(sentence):
+            cand = (hit.start(), -(hit.end() - hit.start()), cls)
+            if found is None or cand < found:
+                found = cand
+            break
+    cities = [m for m in mentions if m.kind == "city"]
+    if found is not None:
+        pos = found[0]
+        if cities:  # the city nearest the facility noun
+            city = min(cities, key=lambda m: abs(m.start - pos))
+            return f"{found[2]}@{city.name}", pos
+        return f"{found[2]}@", pos  # the place comes from the article, or stays unknown
+    kind = _kind(sentence)
+    if kind == "massacre" and cities:
+        return f"massacre@{cities[0].name}", cities[0].start
+    return None
+
+
+def _kind(sentence: str) -> str | None:
+    best: tuple[int, str] | None = None
+    for key, pat in _table_re("event_kinds"):
+        hit = pat.search(sentence)
+        if hit and (best is None or hit.start() < best[0]):
+            best = (hit.start(), key)
+    return best[1] if best else None
+
+
+# -- who did it -----------------------------------------------------------------------------------
+
+
+def _side_of(mention_name: str) -> str:
+    return METONYMS.get(mention_name, mention_name)
+
+
+def _sides(sentence: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
+    """``(start, end, side)`` of every phrase naming a side: countries, demonyms, capitals, agents.txt."""
+    out = [
+        (m.start, m.end, _side_of(m.name))
+        for m in mentions
+        if m.kind in ("country", "demonym") or (m.kind == "city" and m.name in METONYMS)
+    ]
+    for side, pat in _side_words():
+        out.extend((h.start(), h.end(), side) for h in pat.finditer(sentence))
+    out.sort()
+    return out
+
+
+_GAP = r"(?:\s*(?:['’]s|\s)\s*(?:[\w\-]+\s+){0,2}?)"
+_MUTUAL = re.compile(
+    r"\b(?:each other|one another|mutual(?:ly)?|both sides|warring (?:sides|parties)|trade(?:d)? blame)\b",
+    re.IGNORECASE,
+)
+_ACCUSE = re.compile(r"\b(?:accus\w*|blam\w*)\s+$", re.IGNORECASE)
+_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] | None:
+    """The side stated to have done it, with the words that say so; None when none or both."""
+    if _MUTUAL.search(sentence):
+        return None
+    nouns = lexicon.words("attack_nouns")
+    verbs = lexicon.words("attack_verbs")
+    found: list[tuple[str, str]] = []
+    for n, (start, end, side) in enumerate(sides):
+        stop = next((s for s, _e, _side in sides[n + 1 :] if s >= end), len(sentence))
+        after = sentence[end:stop]
+        m = re.match(r"(?:['’]s)?\s+((?:[\w\-]+\s+){0,2})([\w\-’']+)", after)
+        words = m.group(1).split() + [m.group(2)] if m else []
+        before = sentence[max(0, start - 40) : start]
+        hit = None
+        for i, w in enumerate(words[:3]):
+            lw = w.lower().strip("’'")
+            if lw in nouns or (lw in verbs and i <= 1) or lw in ("has", "have", "had"):
+                if lw in ("has", "have", "had"):
+                    nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+                    if nxt not in verbs:
+                        continue
+                hit = sentence[start : end + len(" ".join(words[: i + 1])) + 1].strip()
+                break
+            if i == 0 and w[:1].isupper() and _weapon(w):  # "a Ukrainian Tochka-U"
+                hit = sentence[start : end + 1 + len(w)].strip()
+                break
+        if hit is None and (_BY.search(before) or _ACCUSE.search(before)):
+            hit = sentence[max(0, start - 12) : end].strip()
+        if hit is not None:
+            found.append((side, hit))
+    sides_found = {s for s, _ in found}
+    if len(sides_found) != 1:
+        return None
+    return found[0]
+
+
+# -- with what, denial, state ---------------------------------------------------------------------
+
+
+def _weapon(text: str) -> tuple[str, str] | None:
+    best: tuple[int, str, str] | None = None
+    for name, pat in _table_re("weapons"):
+        hit = pat.search(text)
+        if hit and (best is None or hit.start() < best[0]):
+            best = (hit.start(), name, hit.group())
+    return (best[1], best[2]) if best else None
+
+
+def _denial(
+    sentence: str, sides: list[tuple[int, int, str]], speaker_side: str | None
+) -> tuple[str, str] | None:
+    """(the denying side, the denial words): the side that speaks or stands before the denial word."""
+    hit = _words_re("denial_words").search(sentence)
+    if hit is None:
+        return None
+    # a side that owns what is denied ("Russian claims are a lie") is not the one denying
+    owned = {side for _s, e, side in sides if e <= hit.start() and _OWNED.match(sentence, e)}
+    if speaker_side and speaker_side not in owned:
+        return speaker_side, hit.group()
+    before = [s for s in sides if s[1] <= hit.start() and not _OWNED.match(sentence, s[1])]
+    if before:
+        return before[-1][2], hit.group()
+    return None
+
+
+_OWNED = re.compile(
+    r"(?:['’]s)?\s+(?:[\w\-]+\s+)?(?:claims?|statements?|propaganda|version|media|reports?|accusations?|"
+    r"allegations?|narrative|story|stories)\b",
+    re.IGNORECASE,
+)
+_NEG_BEFORE = re.compile(r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _status(sentence: str) -> tuple[str, str] | None:
+    best: tuple[int, str, str] | None = None
+    for key, pat in _table_re("statuses"):
+        state = key.split("/")[0]
+        for hit in pat.finditer(sentence):
+            if (
+                _NEG_BEFORE.search(sentence[max(0, hit.start() - 25) : hit.start()])
+                and "not" not in hit.group()
+            ):
+                continue
+            if (
+                best is None
+                or hit.start() < best[0]
+                or (hit.start() == best[0] and len(hit.group()) > len(best[2]))
+            ):
+                best = (hit.start(), state, hit.group())
+            break
+    return (best[1], best[2]) if best else None
+
+
+def speaker_side(speaker: str | None) -> str | None:
+    """The country a normalised speaker stands for ("Russia (defence ministry)" -> "Russia")."""
+    if not speaker:
+        return None
+    base = speaker.split(" (", 1)[0]
+    return METONYMS.get(base, base) if base[:1].isupper() else None
+
+
+# -- the whole ------------------------------------------------------------------------------------
+
+
+def find_event(
+    sentence: str,
+    mentions: list[Mention],
+    *,
+    speaker: str | None,
+    day: str | None,
+    context_target: str | None,
+    context_place: str | None,
+) -> EventMention | None:
+    """The event the sentence speaks of, or None.
+
+    ``context_target`` is the target of the article's headline or lede, for a sentence that names no
+    target of its own; ``context_place`` the article's city, for a target named without one ("the
+    railway station"). ``day`` is the date the sentence states for the event, if any."""
+    found = _find_target(sentence, mentions)
+    inherited = False
+    if found is None:
+        if context_target is None:
+            return None
+        if any(m.kind == "city" and not context_target.endswith("@" + m.name) for m in mentions):
+            return None  # another place: not the article's event
+        target, inherited = context_target, True
+    else:
+        target = found[0]
+        if target.endswith("@"):
+            if context_target and context_target.startswith(target):
+                target = context_target
+            elif context_place:
+                target += context_place
+            else:
+                return None  # "the railway station" of no known place
+    cls = target.split("@", 1)[0]
+    kind = _kind(sentence)
+    sides = _sides(sentence, mentions)
+    agent = _agent(sentence, sides)
+    weapon = _weapon(sentence)
+    if weapon and _NEG_BEFORE.search(sentence[: sentence.lower().find(weapon[1].lower())][-25:]):
+        weapon = None  # "Russia has no Tochka-U missiles"
+    denial = _denial(sentence, sides, speaker_side(speaker))
+    if agent and denial and agent[0] == denial[0]:
+        agent = None  # "Russia denies hitting the mall": its part is denied, not stated
+    status = _status(sentence)
+    if not (kind or agent or weapon or denial or status):
+        return None
+    if inherited and not (kind or agent or weapon or status):
+        return None  # a denial alone of nothing named
+    once_words = lexicon.words("event_once")
+    return EventMention(
+        target=target,
+        kind=kind,
+        once=cls in once_words or (kind in once_words if kind else False),
+        day=day,
+        agent=agent[0] if agent else None,
+        agent_text=agent[1] if agent else None,
+        weapon=weapon[0] if weapon else None,
+        weapon_text=weapon[1] if weapon else None,
+        denier=denial[0] if denial else None,
+        denial_text=denial[1] if denial else None,
+        status=status[0] if status else None,
+        status_text=status[1] if status else None,
+        inherited=inherited,
+    )
