@@ -15,8 +15,9 @@ WORD_LISTS = (
     "event_once",
     "attack_nouns",
     "attack_verbs",
+    "agent_forces",
 )
-TABLES = ("treaty_descriptions", "event_targets", "event_kinds", "agents", "weapons", "statuses")
+TABLES = ("treaty_descriptions", "event_targets", "event_kinds", "agents", "weapons", "statuses", "causes")
 
 
 @pytest.mark.parametrize("name", WORD_LISTS)

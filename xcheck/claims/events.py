@@ -95,6 +95,8 @@ def target_label(target: str) -> str:
         return f"ship {place}"
     if cls == "massacre":
         return f"killings in {place}"
+    if not cls:
+        return place
     return f"{place} {cls}" if place else cls
 
 
@@ -185,7 +187,7 @@ def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | No
             if found is None or cand < found:
                 found = cand
             break
-    cities = [m for m in mentions if m.kind == "city"]
+    cities = [m for m in mentions if m.kind == "city" and not _speaks_for(sentence, m)]
     if found is not None:
         pos = found[0]
         if cities:  # the city nearest the facility noun
@@ -195,7 +197,20 @@ def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | No
     kind = _kind(sentence)
     if kind == "massacre" and cities:
         return f"massacre@{cities[0].name}", cities[0].start
+    if kind in ("strike", "shelling", "explosion") and cities:
+        return f"@{cities[0].name}", cities[0].start  # a strike on a city: one incident per day
     return None
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|at|of|outside|around|on|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _speaks_for(sentence: str, m: Mention) -> bool:
+    """ "Kiev's forces", "blame Moscow": a capital standing for its government, not a place."""
+    if m.name not in METONYMS:
+        return False
+    return bool(_POSSESSIVE.match(sentence, m.end)) or not _PLACE_BEFORE.search(sentence[: m.start])
 
 
 def _kind(sentence: str) -> str | None:
@@ -236,36 +251,59 @@ _ACCUSE = re.compile(r"\b(?:accus\w*|blam\w*)\s+$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
+_PASSIVE_AFTER = re.compile(r"\s+(?:in|by|at|during|as|when|after|while|near|on)\b", re.IGNORECASE)
+_FILLER = frozenset(
+    {"have", "has", "had", "reportedly", "also", "again", "allegedly", "deliberately", "then"}
+)
+
+
 def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] | None:
-    """The side stated to have done it, with the words that say so; None when none or both."""
+    """The side stated to have done it, with the words that say so; None when none or both.
+
+    "Russian missile", "Ukraine's shelling" (the means of a strike after a side); "Russia struck",
+    "Ukrainians hit" (a verb of striking right after it); "Russian troops shelled" (forces, then such a
+    verb); "launched by Ukrainian forces", "accused Kiev of shelling" (by / accused before it)."""
     if _MUTUAL.search(sentence):
         return None
-    nouns = lexicon.words("attack_nouns")
+    means = lexicon.words("attack_nouns")
+    forces = lexicon.words("agent_forces")
     verbs = lexicon.words("attack_verbs")
     found: list[tuple[str, str]] = []
     for n, (start, end, side) in enumerate(sides):
         stop = next((s for s, _e, _side in sides[n + 1 :] if s >= end), len(sentence))
-        after = sentence[end:stop]
-        m = re.match(r"(?:['’]s)?\s+((?:[\w\-]+\s+){0,2})([\w\-’']+)", after)
-        words = m.group(1).split() + [m.group(2)] if m else []
+        words = [(m.group(), m.end()) for m in re.finditer(r"[\w\-’']+", sentence[end:stop])][:6]
         before = sentence[max(0, start - 40) : start]
-        hit = None
-        for i, w in enumerate(words[:3]):
+        hit_end: int | None = None
+        force_seen = by_verb = False
+        for i, (w, w_end) in enumerate(words):
             lw = w.lower().strip("’'")
-            if lw in nouns or (lw in verbs and i <= 1) or lw in ("has", "have", "had"):
-                if lw in ("has", "have", "had"):
-                    nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-                    if nxt not in verbs:
-                        continue
-                hit = sentence[start : end + len(" ".join(words[: i + 1])) + 1].strip()
+            if lw in ("s",):
+                continue
+            if lw in means and i <= 2:
+                hit_end = w_end
                 break
+            if lw in verbs and (i == 0 or force_seen or all(x[0].lower() in _FILLER for x in words[:i])):
+                hit_end = w_end
+                by_verb = True
+                break
+            if lw in forces:
+                force_seen = True
+                continue
             if i == 0 and w[:1].isupper() and _weapon(w):  # "a Ukrainian Tochka-U"
-                hit = sentence[start : end + 1 + len(w)].strip()
+                hit_end = w_end
                 break
-        if hit is None and (_BY.search(before) or _ACCUSE.search(before)):
-            hit = sentence[max(0, start - 12) : end].strip()
-        if hit is not None:
-            found.append((side, hit))
+            if lw in _FILLER or (not force_seen and i <= 1 and w[:1].isupper()):
+                continue  # "Russian Armed Forces", "Ukraine has struck"
+            break
+        if hit_end is not None and _CLAUSE_BREAK.search(sentence[end : end + hit_end]):
+            hit_end = None  # "…in Kramatorsk, Ukraine, killing 52": another clause
+        if hit_end is not None and by_verb and _PASSIVE_AFTER.match(sentence, end + hit_end):
+            hit_end = None  # "Ukrainian servicemen killed in the attack": they were killed
+        if hit_end is not None:
+            found.append((side, sentence[start : end + hit_end].strip()))
+        elif _BY.search(before) or _ACCUSE.search(before):
+            found.append((side, sentence[max(0, start - 12) : end].strip()))
     sides_found = {s for s, _ in found}
     if len(sides_found) != 1:
         return None
@@ -376,6 +414,12 @@ def find_event(
     sides = _sides(sentence, mentions)
     agent = _agent(sentence, sides)
     weapon = _weapon(sentence)
+    if agent is None and weapon is None:
+        for cause, pat in _table_re("causes"):
+            hit = pat.search(sentence)
+            if hit:  # "a fire broke out on board": nobody struck
+                agent = (cause, hit.group())
+                break
     if weapon and _NEG_BEFORE.search(sentence[: sentence.lower().find(weapon[1].lower())][-25:]):
         weapon = None  # "Russia has no Tochka-U missiles"
     denial = _denial(sentence, sides, speaker_side(speaker))

@@ -222,7 +222,7 @@ class _Article:
                 self.places = places
         else:
             context = self.places
-        city = next((p.name for p in (places or self.places) if p.type == "city"), None)
+        city = next((p.name for p in context if p.type == "city"), None)  # the article's, not its own
         event_days = [
             d for d in _tx.dates_of(date_hits) if len(d) == 10 and (not self.published or d <= self.published)
         ]

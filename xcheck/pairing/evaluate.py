@@ -38,6 +38,7 @@ from .relate import (
     RELATIONS,
     ClaimView,
     Judgement,
+    event_gap,
     judge,
 )
 
@@ -183,9 +184,6 @@ def judge_texts(
     out = []
     for i, p in enumerate(pairs):
         sim = float(sims[i])
-        if sim < floor:
-            out.append(Judgement(RELATED, 0.0, f"below the similarity floor ({sim:.2f} < {floor:g})"))
-            continue
         a = ClaimView(
             claim_id=0,
             doc_id=0,
@@ -202,6 +200,10 @@ def judge_texts(
             source=p.b_source,
             published=p.b_published,
         )
+        # as in the index: claims of one event are compared whatever their similarity
+        if sim < floor and event_gap(a, b) is not None:
+            out.append(Judgement(RELATED, 0.0, f"below the similarity floor ({sim:.2f} < {floor:g})"))
+            continue
         out.append(judge(a, b, sim, duplicate_similarity=duplicate_similarity))
     return out, sims
 

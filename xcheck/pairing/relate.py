@@ -808,12 +808,16 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
     ea, eb = _event(a), _event(b)
     if ea is None or eb is None:
         return "no event on " + ("either side" if ea is None and eb is None else "one side")
-    if ea["target"] != eb["target"]:
-        return f"different targets: {ea['target']} vs {eb['target']}"
+    ta, tb = ea["target"], eb["target"]
+    # a strike on the city ("@Kramatorsk") may be the strike on its station, on the same day
+    in_city = ta != tb and (ta.startswith("@") or tb.startswith("@")) and ta.split("@")[1] == tb.split("@")[1]
+    if ta != tb and not in_city:
+        return f"different targets: {ta} vs {tb}"
     da, db = _event_day(a, ea), _event_day(b, eb)
     if da is None or db is None:
         return "no date to tie the two reports to one incident"
-    window = P.facility_window_days if ea.get("once") and eb.get("once") else P.event_window_days
+    once = ea.get("once") and eb.get("once") and not in_city
+    window = P.facility_window_days if once else P.event_window_days
     apart = abs((db - da).days)
     if apart > window:
         return f"reports {apart} days apart of a target hit more than once"
@@ -825,8 +829,8 @@ def _voice(c: ClaimView) -> str:
     return f"{speaker} in {c.source}" if speaker and c.source else speaker or c.source or "unattributed"
 
 
-def _opposed_states() -> dict[str, str]:
-    return {k.split("/")[0]: k.split("/")[1] for k in lexicon.table("statuses")}
+def _opposed_states() -> set[tuple[str, str]]:
+    return {(k.split("/")[0], k.split("/")[1]) for k in lexicon.table("statuses")}
 
 
 def _event_attribute_clash(a: ClaimView, b: ClaimView) -> tuple[str, str] | None:
@@ -850,7 +854,7 @@ def _event_attribute_clash(a: ClaimView, b: ClaimView) -> tuple[str, str] | None
             f"with what ({label}): {ea['weapon']} ({_voice(a)}) vs {eb['weapon']} ({_voice(b)})"
         )
     sa, sb = ea.get("status"), eb.get("status")
-    if sa and sb and _opposed_states().get(sa) == sb:
+    if sa and sb and (sa, sb) in _opposed_states():
         return "status", (
             f'state of the target ({label}): {sa} ("{ea.get("status_text")}", {_voice(a)}) vs '
             f'{sb} ("{eb.get("status_text")}", {_voice(b)})'
@@ -872,6 +876,8 @@ def _event_conflict(a: ClaimView, b: ClaimView, similarity: float, dup: float) -
     or the state of the target."""
     if event_gap(a, b) is not None:
         return None
+    if str(_event(a)["target"]).startswith("@") and str(_event(b)["target"]).startswith("@"):  # type: ignore[index]
+        return None  # two reports of strikes on one city that day may be of two strikes
     clash = _event_attribute_clash(a, b)
     if clash is None:
         return None
