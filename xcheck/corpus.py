@@ -24,6 +24,7 @@ from .embed import Embedder, make_embedder
 from .errors import InputError, UsageError
 from .ingest.readers import Metadata, read_inputs
 from .pairing.clusters import Cluster, PairRecord, build_clusters
+from .pairing.events import Event, build_events, event_candidates
 from .pairing.relate import JUDGE_VERSION, RELATED, RELATIONS, ClaimView, judge
 from .store.index import IndexStore, lock_timeout
 from .types import BODY, TITLE, Claim, Document, Hit, IngestFailure, IngestReport, Span
@@ -601,6 +602,7 @@ class Corpus:
                 if vectors.size
                 else []
             )
+            found = self._with_event_pairs(found, vectors, None if reset else new_ids)
             judged = self._judged(found)
             # related pairs are not stored: pairs(relation="related") computes them when asked
             rows = [r for r in judged if r[3] != RELATED]
@@ -613,6 +615,37 @@ class Corpus:
             if reset:
                 sql.vacuum()  # give back the space of the pairs judged again (and of old related ones)
             return len(judged)
+
+    def _event_views(self) -> list[ClaimView]:
+        """Every claim whose frame names an event."""
+        views = self.claim_views(self.store.sql.all_claim_ids())
+        return [v for v in views.values() if v.frame.get("event")]
+
+    def _with_event_pairs(
+        self, found: list[Any], vectors: Any, new_ids: Sequence[int] | None
+    ) -> list[tuple[int, int, float]]:
+        """The neighbour pairs plus the pairs of claims of one event that state who did it, with what, a
+        denial or a state, whatever their similarity (their similarity is computed from the vectors)."""
+        have = {(int(a), int(b)) for a, b, _s in found}
+        extra = [p for p in event_candidates(self._event_views(), new_ids) if p not in have]
+        if not extra:
+            return list(found)
+        ids = sorted({i for p in extra for i in p})
+        vecs = dict(zip(ids, vectors.get(ids), strict=True))
+        more = [(a, b, float(np.dot(vecs[a], vecs[b]))) for a, b in extra]
+        return sorted([*found, *more], key=lambda t: (t[0], t[1]))
+
+    def events(self) -> list[Event]:
+        """Events found in the claims' frames, with the judged pairs among their claims (stored pairs:
+        call ``update_pairs`` first, as the CLI and the service do)."""
+        pairs = self.pairs()
+        return build_events(self._event_views(), pairs)
+
+    def event(self, event_id: str) -> Event:
+        for e in self.events():
+            if e.id == event_id:
+                return e
+        raise UsageError(f"no event {event_id!r} in this index; `xcheck events` lists them", param="event_id")
 
     def _judged(self, found: Sequence[tuple[int, int, float]]) -> list[tuple[Any, ...]]:
         """``(a, b, similarity, relation, confidence, reason, cue)`` of each candidate pair."""

@@ -95,8 +95,8 @@ def target_label(target: str) -> str:
         return f"ship {place}"
     if cls == "massacre":
         return f"killings in {place}"
-    if not cls:
-        return place
+    if not cls or cls.split()[-1] in place.lower():
+        return place  # a city; "Amstor shopping mall"
     return f"{place} {cls}" if place else cls
 
 

@@ -13,6 +13,7 @@ from .common import Command, Group
 from .demo import demo
 from .documents import docs, remove
 from .evaluate import eval_
+from .events import event, events
 from .extract import HELP as EXTRACT_HELP
 from .extract import extract
 from .ingest import HELP as INGEST_HELP
@@ -59,6 +60,8 @@ for name, func in (
     ("extract", extract),
     ("pairs", pairs),
     ("clusters", clusters),
+    ("events", events),
+    ("event", event),
     ("eval", eval_),
     ("check", check),
     ("serve", serve),

@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from .. import lexicon
+from ..claims.events import target_label
 from ..claims.polarity import negation_cues
 from .negation import denies, negated, same_speaker, states_most_of
 from .places import claim_places, fact_places, place_label, places_fit, scope_clash, speaker_base
@@ -837,7 +838,7 @@ def _event_attribute_clash(a: ClaimView, b: ClaimView) -> tuple[str, str] | None
     """``(cue, reason)`` when two reports of one event disagree on who, with what, denial or state."""
     ea, eb = _event(a), _event(b)
     assert ea is not None and eb is not None
-    label = ea["target"].replace("@", " at ") if "@" in ea["target"] else ea["target"]
+    label = target_label(ea["target"])
     if ea.get("agent") and eb.get("agent") and ea["agent"] != eb["agent"]:
         return "agent", (
             f'who did it ({label}): {ea["agent"]} ("{ea.get("agent_text")}", {_voice(a)}) vs '
@@ -867,7 +868,7 @@ def _event_agreement(a: ClaimView, b: ClaimView) -> tuple[str, str] | None:
     assert ea is not None and eb is not None
     for key, cue in (("agent", "agent"), ("weapon", "weapon"), ("status", "status")):
         if ea.get(key) and ea.get(key) == eb.get(key):
-            return cue, f"both say {key} {ea[key]} ({ea['target'].replace('@', ' at ')})"
+            return cue, f"both say {key} {ea[key]} ({target_label(ea['target'])})"
     return None
 
 

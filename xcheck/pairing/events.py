@@ -1,0 +1,257 @@
+"""Events as a unit: the claims of all sources about one incident, grouped from their frames.
+
+A claim's frame carries an event mention (:mod:`xcheck.claims.events`): a target (``station@Kramatorsk``)
+and what it says of the event. Claims are grouped by target and date:
+
+- a target hit once (a station, a mall, a prison, a ship; a massacre) keeps one event while reports
+  follow each other within the facility window (``Policy.facility_window_days``);
+- any other target (a nuclear plant shelled again and again) has one event per day;
+- a strike on a city named without a facility (``@Kramatorsk``) joins a facility event in that city on
+  the same day, or is its own event of that day.
+
+Each event has a stable id (target and first day: ``station-kramatorsk-2022-04-08``), a label, its
+sources, every claim with the attributes it states (who did it, with what, denial, state), the tolls as
+a timeline, and the judged pairs among its claims: conflicts and agreements.
+
+Claims sharing an event are candidates for judgement whatever their similarity
+(:func:`event_candidates`): the cost grows with the claims per event that state an attribute, not with
+the corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..claims.events import target_label
+from .policy import POLICY
+from .relate import CONFLICT, CONSISTENT, DUPLICATE, ClaimView, event_gap
+
+__all__ = ["ATTRIBUTES", "Event", "build_events", "event_candidates"]
+
+ATTRIBUTES = ("agent", "weapon", "denier", "status")
+_TOLL_MEASURES = ("killed", "injured", "missing", "casualties", "victims", "rescued", "evacuated", "detained")
+
+
+@dataclass
+class Event:
+    id: str
+    target: str
+    label: str
+    kind: str | None
+    first: str
+    last: str
+    claims: list[ClaimView] = field(default_factory=list)
+    conflicts: list[Any] = field(default_factory=list)  # PairRecord
+    agreements: list[Any] = field(default_factory=list)
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({c.source or "unknown" for c in self.claims})
+
+    def attributes(self) -> dict[str, dict[str, list[dict[str, Any]]]]:
+        """attribute -> value -> who says so: ``{"agent": {"Russia": [{source, speaker, claim_id,
+        text, words}], …}, …}``."""
+        out: dict[str, dict[str, list[dict[str, Any]]]] = {a: {} for a in ATTRIBUTES}
+        for c in self.claims:
+            ev = c.frame.get("event") or {}
+            for attr in ATTRIBUTES:
+                value = ev.get(attr)
+                if not value:
+                    continue
+                words = ev.get({"agent": "agent_text", "denier": "denial_text"}.get(attr, f"{attr}_text"))
+                out[attr].setdefault(str(value), []).append(
+                    {
+                        "source": c.source,
+                        "speaker": c.frame.get("attribution"),
+                        "published": c.published,
+                        "claim_id": c.claim_id,
+                        "text": c.text,
+                        "words": words,
+                    }
+                )
+        return out
+
+    def timeline(self) -> list[dict[str, Any]]:
+        """The tolls its claims give, oldest report first: measure, value, as-of date, source."""
+        rows = []
+        for c in self.claims:
+            for q in c.frame.get("quantities", []):
+                if q.get("measure") not in _TOLL_MEASURES or q.get("role") in ("part", "increment"):
+                    continue
+                rows.append(
+                    {
+                        "measure": q["measure"],
+                        "low": q.get("low"),
+                        "high": q.get("high"),
+                        "text": q.get("text"),
+                        "as_of": c.frame.get("as_of") or c.published,
+                        "source": c.source,
+                        "claim_id": c.claim_id,
+                    }
+                )
+        rows.sort(key=lambda r: (str(r["as_of"] or ""), r["measure"], r["claim_id"]))
+        return rows
+
+    def to_dict(self, *, claims: bool = True) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "label": self.label,
+            "target": self.target,
+            "kind": self.kind,
+            "first": self.first,
+            "last": self.last,
+            "sources": self.sources,
+            "n_claims": len(self.claims),
+            "attributes": {
+                attr: {v: len(who) for v, who in values.items()} for attr, values in self.attributes().items()
+            },
+            "n_conflicts": len(self.conflicts),
+            "n_agreements": len(self.agreements),
+        }
+        if claims:
+            out["attributes"] = self.attributes()
+            out["timeline"] = self.timeline()
+            out["claims"] = [
+                {**c.to_dict(), "event": c.frame.get("event"), "speaker": c.frame.get("attribution")}
+                for c in self.claims
+            ]
+            out["conflicts"] = [p.to_dict() for p in self.conflicts]
+            out["agreements"] = [p.to_dict() for p in self.agreements]
+        return out
+
+
+def _day(c: ClaimView) -> date | None:
+    ev = c.frame.get("event") or {}
+    for value in (ev.get("day"), c.published):
+        if value:
+            try:
+                return date.fromisoformat(str(value)[:10])
+            except ValueError:
+                continue
+    return None
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "event"
+
+
+def _kind(claims: Sequence[ClaimView]) -> str | None:
+    counts: dict[str, int] = defaultdict(int)
+    for c in claims:
+        k = (c.frame.get("event") or {}).get("kind")
+        if k:
+            counts[k] += 1
+    return max(sorted(counts), key=lambda k: counts[k]) if counts else None
+
+
+def _make(target: str, claims: list[ClaimView]) -> Event:
+    days = sorted(d for c in claims if (d := _day(c)) is not None)
+    first, last = days[0].isoformat(), days[-1].isoformat()
+    kind = _kind(claims)
+    place = target_label(target)
+    label = f"{kind or 'event'}: {place}, {first}"
+    cls, _, where = target.partition("@")
+    return Event(
+        id=f"{_slug(cls or 'city')}-{_slug(where)}-{first}",
+        target=target,
+        label=label,
+        kind=kind,
+        first=first,
+        last=last,
+        claims=sorted(claims, key=lambda c: (str(c.published or ""), c.claim_id)),
+    )
+
+
+def group_claims(views: Iterable[ClaimView]) -> list[tuple[str, list[ClaimView]]]:
+    """``(target, claims)`` of each event, claims with an event mention and a date only."""
+    by_target: dict[str, list[tuple[date, ClaimView]]] = defaultdict(list)
+    for c in views:
+        ev = c.frame.get("event")
+        d = _day(c)
+        if not ev or not ev.get("target") or d is None:
+            continue
+        by_target[str(ev["target"])].append((d, c))
+    groups: list[tuple[str, list[ClaimView]]] = []
+    facility_days: dict[tuple[str, date], int] = {}  # (city, day) -> index of a facility group
+    for target in sorted(t for t in by_target if not t.startswith("@")):
+        items = sorted(by_target[target], key=lambda x: (x[0], x[1].claim_id))
+        once = all((c.frame.get("event") or {}).get("once") for _d, c in items)
+        current: list[ClaimView] = []
+        last: date | None = None
+        for d, c in items:
+            gap = POLICY.facility_window_days if once else POLICY.event_window_days
+            if current and last is not None and (d - last).days > gap:
+                groups.append((target, current))
+                current = []
+            current.append(c)
+            last = d
+        if current:
+            groups.append((target, current))
+    for i, (target, claims) in enumerate(groups):
+        city = target.partition("@")[2]
+        for c in claims:
+            d = _day(c)
+            if d is not None:
+                facility_days.setdefault((city, d), i)
+    city_groups: dict[tuple[str, date], list[ClaimView]] = defaultdict(list)
+    for target in sorted(t for t in by_target if t.startswith("@")):
+        for d, c in by_target[target]:
+            home = facility_days.get((target[1:], d))
+            if home is not None:
+                groups[home][1].append(c)
+            else:
+                city_groups[(target, d)].append(c)
+    for (target, _d), claims in sorted(city_groups.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+        groups.append((target, claims))
+    return groups
+
+
+def build_events(views: Iterable[ClaimView], pairs: Sequence[Any] = ()) -> list[Event]:
+    """The events of ``views``, biggest first, with the judged ``pairs`` (PairRecord) among their claims:
+    conflicts and agreements (consistent or duplicate on an attribute of the event)."""
+    events = [_make(target, claims) for target, claims in group_claims(views)]
+    home: dict[int, Event] = {}
+    for e in events:
+        for c in e.claims:
+            home[c.claim_id] = e
+    for p in pairs:
+        ev = home.get(p.a.claim_id)
+        if ev is None or home.get(p.b.claim_id) is not ev:
+            continue
+        if p.relation == CONFLICT:
+            ev.conflicts.append(p)
+        elif p.relation in (CONSISTENT, DUPLICATE) and p.cue in ("agent", "weapon", "status", "denial"):
+            ev.agreements.append(p)
+    events.sort(key=lambda e: (-len(e.sources), -len(e.claims), e.first, e.id))
+    return events
+
+
+def event_candidates(
+    views: Sequence[ClaimView], new_ids: Iterable[int] | None = None
+) -> list[tuple[int, int]]:
+    """Pairs ``(a, b)`` (``a < b``) of claims of one event from different documents that both state an
+    attribute (who, with what, denial, state), at least one of them in ``new_ids`` (all when None).
+
+    These are judged whatever their similarity: "a Ukrainian Tochka-U" and "a Russian missile" about
+    one strike may rank far apart by cosine."""
+    fresh = None if new_ids is None else set(new_ids)
+    out: set[tuple[int, int]] = set()
+    for _target, claims in group_claims(views):
+        stating = [c for c in claims if any((c.frame.get("event") or {}).get(a) for a in ATTRIBUTES)]
+        if len(stating) < 2:
+            continue
+        for i, a in enumerate(stating):
+            for b in stating[i + 1 :]:
+                if a.doc_id == b.doc_id:
+                    continue
+                if fresh is not None and a.claim_id not in fresh and b.claim_id not in fresh:
+                    continue
+                if event_gap(a, b) is not None:
+                    continue
+                out.add((min(a.claim_id, b.claim_id), max(a.claim_id, b.claim_id)))
+    return sorted(out)
