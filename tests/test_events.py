@@ -1,0 +1,276 @@
+"""Events: what a sentence says of one incident, the judgement of its attributes, grouping, the CLI.
+
+Sentences here are written for the tests (none is quoted from a data set)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from xcheck.claims.frames import extract_frame, extract_frames
+from xcheck.cli.app import app
+from xcheck.corpus import Corpus
+from xcheck.pairing.events import build_events, event_candidates
+from xcheck.pairing.relate import CONFLICT, CONSISTENT, ClaimView, event_gap, judge
+
+from .conftest import write
+
+
+def event(sentence: str, published: str = "2022-04-08") -> dict[str, Any]:
+    ev = extract_frame(sentence, published=published).event
+    return ev.to_dict() if ev else {}
+
+
+# -- extraction ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target", "agent"),
+    [
+        (
+            "A Russian missile hit the railway station in Kramatorsk on Friday.",
+            "station@Kramatorsk",
+            "Russia",
+        ),
+        (
+            "Ukrainian troops struck the Kramatorsk train station with a Tochka-U.",
+            "station@Kramatorsk",
+            "Ukraine",
+        ),
+        ("The station in Kramatorsk was shelled by Russian forces.", "station@Kramatorsk", "Russia"),
+        ("Moscow accused Kyiv of striking the prison in Olenivka.", "prison@Olenivka", "Ukraine"),
+        (
+            "Invaders shelled the Zaporizhzhia nuclear power plant again.",
+            "nuclear plant@Zaporizhzhia",
+            "Russia",
+        ),
+    ],
+)
+def test_target_and_agent(sentence: str, target: str, agent: str) -> None:
+    ev = event(sentence)
+    assert ev["target"] == target
+    assert ev["agent"] == agent
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a speaker, not who struck
+        "Ukrainian officials said the railway station in Kramatorsk was hit by a missile.",
+        # both sides blame each other: nobody is named
+        "Russia and Ukraine blamed each other for the strike on the Kramatorsk railway station.",
+        # soldiers killed in the attack are its victims
+        "Ukrainian soldiers killed in the attack on the Olenivka prison were buried on Monday.",
+        # another clause
+        "A missile hit the railway station in Kramatorsk, Ukraine, killing dozens.",
+    ],
+)
+def test_no_agent_where_none_is_stated(sentence: str) -> None:
+    assert event(sentence).get("agent") is None
+
+
+def test_weapon_denial_and_state() -> None:
+    assert event("An Iskander missile hit the Kramatorsk railway station.")["weapon"] == "Iskander"
+    assert (
+        event("Russia has no Tochka-U missiles, the Kramatorsk station strike was not ours.").get("weapon")
+        is None
+    )
+    denial = event("The Russian defence ministry called the strike on the Kramatorsk station a provocation.")
+    assert denial["denier"] == "Russia" and denial["denial_text"] == "provocation"
+    # a side that owns the claim denied is not the one denying
+    assert (
+        event("Kyiv said Russian claims about the Kramatorsk station strike are a lie.")["denier"]
+        == "Ukraine"
+    )
+    assert event("The cruiser Moskva sank in a storm.")["status"] == "sunk"
+    assert event("The cruiser Moskva remains afloat, the ministry said.")["status"] == "afloat"
+    # "Russia denies hitting the mall": its part is denied, not stated
+    ev = event("Russia denies hitting the shopping mall in Kremenchuk.")
+    assert ev["denier"] == "Russia" and ev["agent"] is None
+
+
+def test_a_capital_that_speaks_is_not_the_place() -> None:
+    assert event("Moscow says Ukrainian shelling hit a nuclear power plant.") == {}
+    assert event("Kyiv's forces shelled the prison in Olenivka.")["target"] == "prison@Olenivka"
+
+
+def test_the_headline_gives_its_target_to_the_article() -> None:
+    frames = extract_frames(
+        [
+            "Missile strike on the railway station in Kramatorsk",
+            "The attack was carried out with a Tochka-U.",
+        ],
+        published="2022-04-08",
+    )
+    ev = frames[1].event
+    assert ev is not None and ev.target == "station@Kramatorsk" and ev.inherited and ev.weapon == "Tochka-U"
+
+
+def test_a_sentence_about_another_city_does_not_inherit() -> None:
+    frames = extract_frames(
+        ["Missile strike on the railway station in Kramatorsk", "In Kharkiv, artillery shelled a market."],
+        published="2022-04-08",
+    )
+    assert frames[1].event is None or frames[1].event.target != "station@Kramatorsk"
+
+
+# -- judgement ----------------------------------------------------------------------------------
+
+
+def view(cid: int, text: str, published: str, source: str, title: str | None = None) -> ClaimView:
+    sentences = [title, text] if title else [text]
+    frame = extract_frames(sentences, published=published)[-1].to_dict()
+    return ClaimView(claim_id=cid, doc_id=cid, text=text, frame=frame, source=source, published=published)
+
+
+def test_two_agents_for_one_strike_conflict_and_name_both_voices() -> None:
+    a = view(
+        1,
+        "A Ukrainian Tochka-U hit the railway station in Kramatorsk, the Russian defence ministry said.",
+        "2022-04-08",
+        "Outlet A",
+    )
+    b = view(2, "Russian forces fired a missile at the Kramatorsk railway station.", "2022-04-10", "Outlet B")
+    j = judge(a, b, 0.3)
+    assert j.relation == CONFLICT and j.cue == "agent"
+    assert (
+        "Ukraine" in j.reason and "Russia" in j.reason and "Outlet A" in j.reason and "Outlet B" in j.reason
+    )
+
+
+def test_a_denial_by_the_side_named_conflicts() -> None:
+    a = view(1, "Russian forces struck the shopping mall in Kremenchuk.", "2022-06-27", "Outlet A")
+    b = view(2, "Moscow denied striking the shopping mall in Kremenchuk.", "2022-06-28", "Outlet B")
+    j = judge(a, b, 0.5)
+    assert j.relation == CONFLICT and j.cue == "denial"
+
+
+def test_same_agent_is_an_agreement_and_other_weapons_conflict() -> None:
+    a = view(1, "Russian troops hit the Kramatorsk railway station with an Iskander.", "2022-04-08", "A")
+    b = view(2, "Russian forces fired a Tochka-U at the Kramatorsk railway station.", "2022-04-09", "B")
+    assert judge(a, b, 0.5).cue == "weapon"
+    c = view(3, "Russian forces struck the railway station in Kramatorsk.", "2022-04-09", "C")
+    j = judge(a, c, 0.5)
+    assert j.relation == CONSISTENT and j.cue == "agent"
+
+
+def test_opposite_states_conflict() -> None:
+    a = view(1, "The cruiser Moskva remains afloat, the ministry said.", "2022-04-14", "A")
+    b = view(2, "The cruiser Moskva sank after the strike.", "2022-04-14", "B")
+    j = judge(a, b, 0.5)
+    assert j.relation == CONFLICT and j.cue == "status"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "why"),
+    [
+        # another target
+        (
+            ("Russian forces struck the railway station in Kramatorsk.", "2022-04-08"),
+            ("Ukrainian forces struck the railway station in Sloviansk.", "2022-04-08"),
+            "different targets",
+        ),
+        # a target hit again and again: another day is another incident
+        (
+            ("Russian forces shelled the Zaporizhzhia nuclear power plant.", "2022-08-05"),
+            ("Ukrainian forces shelled the Zaporizhzhia nuclear power plant.", "2022-08-20"),
+            "days apart",
+        ),
+        # a target hit once, but months later
+        (
+            ("Russian forces struck the railway station in Kramatorsk.", "2022-04-08"),
+            ("Ukrainian forces struck the railway station in Kramatorsk.", "2022-09-08"),
+            "days apart",
+        ),
+    ],
+)
+def test_no_event_conflict_without_one_event(a: tuple[str, str], b: tuple[str, str], why: str) -> None:
+    va, vb = view(1, a[0], a[1], "A"), view(2, b[0], b[1], "B")
+    gap = event_gap(va, vb)
+    assert gap is not None and why in gap
+    assert judge(va, vb, 0.9).relation != CONFLICT
+
+
+def test_two_strikes_on_one_city_that_day_are_not_set_against_each_other() -> None:
+    a = view(1, "Russian artillery shelled Kharkiv.", "2022-05-03", "A")
+    b = view(2, "Ukrainian artillery shelled Kharkiv.", "2022-05-03", "B")
+    assert event_gap(a, b) is None
+    assert judge(a, b, 0.9).relation != CONFLICT
+
+
+# -- grouping and candidates --------------------------------------------------------------------
+
+
+def test_grouping_by_target_and_window() -> None:
+    views = [
+        view(1, "Russian forces struck the railway station in Kramatorsk.", "2022-04-08", "A"),
+        view(2, "A Ukrainian Tochka-U hit the Kramatorsk railway station.", "2022-04-09", "B"),
+        view(3, "Missiles struck Kramatorsk, Russian forces said.", "2022-04-08", "C"),  # the city that day
+        view(
+            4, "Russian forces struck the railway station in Kramatorsk.", "2022-09-30", "D"
+        ),  # months later
+        view(5, "Invaders shelled the Zaporizhzhia nuclear power plant.", "2022-08-05", "A"),
+        view(6, "Invaders shelled the Zaporizhzhia nuclear power plant.", "2022-08-06", "B"),
+    ]
+    events = {e.id: e for e in build_events(views)}
+    assert sorted(events) == [
+        "nuclear-plant-zaporizhzhia-2022-08-05",
+        "nuclear-plant-zaporizhzhia-2022-08-06",
+        "station-kramatorsk-2022-04-08",
+        "station-kramatorsk-2022-09-30",
+    ]
+    first = events["station-kramatorsk-2022-04-08"]
+    assert sorted(c.claim_id for c in first.claims) == [1, 2, 3]
+    assert first.sources == ["A", "B", "C"]
+    assert set(first.attributes()["agent"]) == {"Russia", "Ukraine"}
+    # claims stating an attribute are paired within their event whatever their similarity
+    assert (1, 2) in event_candidates(views)
+    assert event_candidates(views, new_ids=[2]) == [(1, 2)]
+    assert (5, 6) not in event_candidates(views)  # two days of shelling: two incidents
+
+
+STRIKE_A = """---
+title: Missile strike on the railway station in Kramatorsk
+source: Outlet A
+published: 2022-04-08
+---
+Russian forces fired two missiles at the railway station in Kramatorsk on Friday morning.
+Dozens of people were waiting for evacuation trains.
+"""
+STRIKE_B = """---
+title: Kramatorsk station: the defence ministry blames Kyiv
+source: Outlet B
+published: 2022-04-09
+---
+A Ukrainian Tochka-U hit the Kramatorsk railway station, the defence ministry said.
+The ministry said the missile was launched from the south.
+"""
+
+
+def test_events_through_the_index_and_the_cli(tmp_path: Path, corpus: Corpus, runner: CliRunner) -> None:
+    a = write(tmp_path / "a.md", STRIKE_A)
+    b = write(tmp_path / "b.md", STRIKE_B)
+    corpus.ingest([a, b])
+    corpus.update_pairs()
+    conflicts = [p for p in corpus.pairs(relation="conflict") if p.cue == "agent"]
+    assert conflicts, "the two accounts of who struck are judged even though their wording differs"
+    events = corpus.events()
+    e = next(e for e in events if e.target == "station@Kramatorsk")
+    assert e.conflicts and e.sources == ["Outlet A", "Outlet B"]
+    corpus.close()
+
+    index = str(corpus.index_dir)
+    out = runner.invoke(app, ["events", "--index", index])
+    assert out.exit_code == 0, out.output
+    assert e.id in out.output and "who did it" in out.output and "CONFLICT" in out.output
+    out = runner.invoke(app, ["events", "--index", index, "--json"])
+    listed = json.loads(out.output)
+    assert any(x["id"] == e.id and x["n_conflicts"] >= 1 for x in listed)
+    out = runner.invoke(app, ["event", e.id, "--index", index])
+    assert out.exit_code == 0 and "Russia:" in out.output and "Ukraine:" in out.output
+    out = runner.invoke(app, ["event", "no-such-event", "--index", index])
+    assert out.exit_code != 0 and "xcheck events" in out.output
