@@ -94,7 +94,8 @@ def test_weapon_denial_and_state() -> None:
 
 
 def test_a_capital_that_speaks_is_not_the_place() -> None:
-    assert event("Moscow says Ukrainian shelling hit a nuclear power plant.") == {}
+    # no place is stated: the plant stays unplaced, it is not in Moscow
+    assert event("Moscow says Ukrainian shelling hit a nuclear power plant.")["target"] == "nuclear plant@"
     assert event("Kyiv's forces shelled the prison in Olenivka.")["target"] == "prison@Olenivka"
 
 
@@ -159,8 +160,8 @@ def test_same_agent_is_an_agreement_and_other_weapons_conflict() -> None:
 
 
 def test_opposite_states_conflict() -> None:
-    a = view(1, "The cruiser Moskva remains afloat, the ministry said.", "2022-04-14", "A")
-    b = view(2, "The cruiser Moskva sank after the strike.", "2022-04-14", "B")
+    a = view(1, "The shopping mall in Kremenchuk was closed when the missile hit it.", "2022-06-27", "A")
+    b = view(2, "The shopping mall in Kremenchuk was crowded when the missile hit it.", "2022-06-27", "B")
     j = judge(a, b, 0.5)
     assert j.relation == CONFLICT and j.cue == "status"
 
@@ -274,3 +275,32 @@ def test_events_through_the_index_and_the_cli(tmp_path: Path, corpus: Corpus, ru
     assert out.exit_code == 0 and "Russia:" in out.output and "Ukraine:" in out.output
     out = runner.invoke(app, ["event", "no-such-event", "--index", index])
     assert out.exit_code != 0 and "xcheck events" in out.output
+
+
+def test_afloat_then_sunk_is_an_update_and_sunk_then_afloat_a_conflict() -> None:
+    afloat = view(1, "The cruiser Moskva remains afloat, the ministry said.", "2022-04-14", "A")
+    sunk = view(2, "The cruiser Moskva sank while under tow.", "2022-04-14", "B")
+    j = judge(afloat, sunk, 0.6)
+    assert j.relation == "update" and j.cue == "status"
+    later_afloat = view(3, "The cruiser Moskva remains afloat, the ministry said.", "2022-04-16", "C")
+    assert judge(sunk, later_afloat, 0.6).relation == CONFLICT
+
+
+def test_an_unplaced_target_joins_the_one_event_of_its_class_that_day() -> None:
+    views = [
+        view(1, "Russian forces struck the railway station in Kramatorsk.", "2022-04-08", "A"),
+        view(2, "Russia bombs a crowded train station.", "2022-04-08", "B"),
+        view(3, "Russia bombs a crowded train station.", "2022-04-20", "C"),  # no station event that day
+    ]
+    events = build_events(views)
+    assert [sorted(c.claim_id for c in e.claims) for e in events] == [[1, 2]]
+    assert judge(views[0], views[1], 0.5).relation == CONSISTENT
+
+
+def test_a_charge_against_a_side_is_not_its_denial() -> None:
+    assert (
+        event(
+            "The Kremlin says it fears a Ukrainian provocation at the Zaporizhzhia nuclear power plant."
+        ).get("denier")
+        is None
+    )

@@ -26,7 +26,7 @@ from typing import Any
 from xcheck import lexicon
 from xcheck.claims.entities import LANDMARKS, METONYMS, Mention
 
-__all__ = ["EventMention", "find_event", "target_label"]
+__all__ = ["EventMention", "find_event", "place_city", "resolve_target", "target_label"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +133,7 @@ def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 # "the cruiser Moskva", "the Moskva cruiser"
 _SHIP_NAMES = (
     re.compile(
-        r"\b(?:cruiser|flagship|warship|frigate|ship|vessel)\s+(?:the\s+)?[\"“'‘]?(?P<n>[A-Z][a-z]{3,})\b"
+        r"\b(?i:cruiser|flagship|warship|frigate|ship|vessel)\s+(?:the\s+)?[\"“'‘]?(?P<n>[A-Z][a-z]{3,})\b"
     ),
     re.compile(r"\b[\"“'‘]?(?P<n>[A-Z][a-z]{3,})[\"”'’]?\s+(?:missile\s+)?(?:cruiser|flagship|warship)\b"),
 )
@@ -180,16 +180,20 @@ def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | No
             return f"{cls}@{place}", m.start
     found: tuple[int, int, str] | None = None  # (start, -length, class)
     for cls, pat in _table_re("event_targets"):
-        if cls == "ship":
-            continue
         for hit in pat.finditer(sentence):
             cand = (hit.start(), -(hit.end() - hit.start()), cls)
             if found is None or cand < found:
                 found = cand
             break
-    cities = [m for m in mentions if m.kind == "city" and not _speaks_for(sentence, m)]
+    cities = [
+        m
+        for m in mentions
+        if m.kind == "city" and not _speaks_for(sentence, m) and not _REGION_AFTER.match(sentence, m.end)
+    ]
     if found is not None:
         pos = found[0]
+        if found[2] == "ship":
+            return "ship@", pos  # a ship not named here: the article's, or unplaced
         if cities:  # the city nearest the facility noun
             city = min(cities, key=lambda m: abs(m.start - pos))
             return f"{found[2]}@{city.name}", pos
@@ -204,6 +208,7 @@ def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | No
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|at|of|outside|around|on|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s\b")
+_REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|district|People's Republic)\b", re.IGNORECASE)
 
 
 def _speaks_for(sentence: str, m: Mention) -> bool:
@@ -329,6 +334,12 @@ def _denial(
     hit = _words_re("denial_words").search(sentence)
     if hit is None:
         return None
+    # "a Ukrainian provocation", "Russian fakes": a charge against that side, not a denial of one's part
+    charge = hit.group().lower() in _CHARGES
+    if charge and any(
+        0 <= hit.start() - e <= 12 and not sentence[e : hit.start()].strip(" '’s") for _s, e, _d in sides
+    ):
+        return None
     # a side that owns what is denied ("Russian claims are a lie") is not the one denying
     owned = {side for _s, e, side in sides if e <= hit.start() and _OWNED.match(sentence, e)}
     if speaker_side and speaker_side not in owned:
@@ -344,6 +355,7 @@ _OWNED = re.compile(
     r"allegations?|narrative|story|stories)\b",
     re.IGNORECASE,
 )
+_CHARGES = frozenset({"provocation", "fake", "fakes", "lie", "lies", "hoax", "staged"})
 _NEG_BEFORE = re.compile(r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -378,6 +390,40 @@ def speaker_side(speaker: str | None) -> str | None:
 # -- the whole ------------------------------------------------------------------------------------
 
 
+def place_city(sentence: str, mentions: list[Mention]) -> str | None:
+    """The first city the sentence names as a place (not a capital speaking, not "the Donetsk region")."""
+    for m in mentions:
+        if m.kind == "city" and not _speaks_for(sentence, m) and not _REGION_AFTER.match(sentence, m.end):
+            return m.name
+    return None
+
+
+def resolve_target(
+    sentence: str, mentions: list[Mention], context_target: str | None, context_place: str | None
+) -> tuple[str, bool] | None:
+    """``(target, inherited)`` of the sentence: its own, completed with the article's place ("the
+    railway station" in an article about Kramatorsk), or the article's when it names none. A target of
+    no known place stays unplaced (``station@``): the judgement ties it to a placed one of the same day.
+    None when the sentence names another place than the article's event, or nothing."""
+    found = _find_target(sentence, mentions)
+    if found is None:
+        if context_target is None or context_target.endswith("@"):
+            return None
+        if any(
+            m.kind == "city" and not _speaks_for(sentence, m) and not context_target.endswith("@" + m.name)
+            for m in mentions
+        ):
+            return None  # another place: not the article's event
+        return context_target, True
+    target = found[0]
+    if target.endswith("@"):
+        if context_target and context_target.startswith(target) and not context_target.endswith("@"):
+            return context_target, False
+        if context_place and target != "ship@":
+            return target + context_place, False
+    return target, False
+
+
 def find_event(
     sentence: str,
     mentions: list[Mention],
@@ -392,23 +438,10 @@ def find_event(
     ``context_target`` is the target of the article's headline or lede, for a sentence that names no
     target of its own; ``context_place`` the article's city, for a target named without one ("the
     railway station"). ``day`` is the date the sentence states for the event, if any."""
-    found = _find_target(sentence, mentions)
-    inherited = False
-    if found is None:
-        if context_target is None:
-            return None
-        if any(m.kind == "city" and not context_target.endswith("@" + m.name) for m in mentions):
-            return None  # another place: not the article's event
-        target, inherited = context_target, True
-    else:
-        target = found[0]
-        if target.endswith("@"):
-            if context_target and context_target.startswith(target):
-                target = context_target
-            elif context_place:
-                target += context_place
-            else:
-                return None  # "the railway station" of no known place
+    resolved = resolve_target(sentence, mentions, context_target, context_place)
+    if resolved is None:
+        return None
+    target, inherited = resolved
     cls = target.split("@", 1)[0]
     kind = _kind(sentence)
     sides = _sides(sentence, mentions)

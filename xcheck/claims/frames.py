@@ -169,6 +169,7 @@ class _Article:
         self.last_speaker: str | None = None
         self.places: tuple[Place, ...] = ()  # of the headline or lede: the article's own places
         self.target: str | None = None  # the event target of the headline or lede
+        self.lede_city: str | None = None  # the first city of the headline or lede, known in advance
 
     def frame(self, sentence: str) -> Frame:
         pub = self.pub
@@ -222,7 +223,8 @@ class _Article:
                 self.places = places
         else:
             context = self.places
-        city = next((p.name for p in context if p.type == "city"), None)  # the article's, not its own
+        # the article's city, not its own: "the railway station" in an article about Kramatorsk
+        city = next((p.name for p in context if p.type == "city"), None) or self.lede_city
         event_days = [
             d for d in _tx.dates_of(date_hits) if len(d) == 10 and (not self.published or d <= self.published)
         ]
@@ -234,8 +236,10 @@ class _Article:
             context_target=self.target,
             context_place=city,
         )
-        if event is not None and self.target is None and not event.inherited:
-            self.target = event.target
+        if self.target is None:  # the first target the article names, with or without an event
+            own = _ev.resolve_target(sentence, mentions, None, city)
+            if own is not None and not own[0].endswith("@"):
+                self.target = own[0]
         return Frame(
             quantities=tuple(_bind(sentence, q) for q in quantities),
             negated=_pol.is_negated(sentence),
@@ -273,6 +277,10 @@ def extract_frames(sentences: Sequence[str], *, published: str | None) -> list[F
     ``published`` is the article's ISO date ("YYYY-MM-DD") or None; relative dates resolve against it.
     """
     art = _Article(published)
+    for s in sentences[:3]:
+        art.lede_city = _ev.place_city(s, _ent.find_mentions(s, _ent.tokenize(s)))
+        if art.lede_city:
+            break
     return [art.frame(s) for s in sentences]
 
 

@@ -7,7 +7,9 @@ and what it says of the event. Claims are grouped by target and date:
   follow each other within the facility window (``Policy.facility_window_days``);
 - any other target (a nuclear plant shelled again and again) has one event per day;
 - a strike on a city named without a facility (``@Kramatorsk``) joins a facility event in that city on
-  the same day, or is its own event of that day.
+  the same day, or is its own event of that day;
+- a target of no stated place (``station@``: "Russia bombs train station") joins the one event of its
+  class on that day, if there is exactly one, and is left out otherwise.
 
 Each event has a stable id (target and first day: ``station-kramatorsk-2022-04-08``), a label, its
 sources, every claim with the attributes it states (who did it, with what, denial, state), the tolls as
@@ -178,7 +180,7 @@ def group_claims(views: Iterable[ClaimView]) -> list[tuple[str, list[ClaimView]]
         by_target[str(ev["target"])].append((d, c))
     groups: list[tuple[str, list[ClaimView]]] = []
     facility_days: dict[tuple[str, date], int] = {}  # (city, day) -> index of a facility group
-    for target in sorted(t for t in by_target if not t.startswith("@")):
+    for target in sorted(t for t in by_target if not t.startswith("@") and not t.endswith("@")):
         items = sorted(by_target[target], key=lambda x: (x[0], x[1].claim_id))
         once = all((c.frame.get("event") or {}).get("once") for _d, c in items)
         current: list[ClaimView] = []
@@ -208,6 +210,19 @@ def group_claims(views: Iterable[ClaimView]) -> list[tuple[str, list[ClaimView]]
                 city_groups[(target, d)].append(c)
     for (target, _d), claims in sorted(city_groups.items(), key=lambda kv: (kv[0][0], kv[0][1])):
         groups.append((target, claims))
+    # "a train station" of no stated place joins the one station event of that day, if there is one
+    class_days: dict[tuple[str, date], set[int]] = defaultdict(set)
+    for i, (target, claims) in enumerate(groups):
+        cls = target.partition("@")[0]
+        for c in claims:
+            d = _day(c)
+            if cls and d is not None:
+                class_days[(cls, d)].add(i)
+    for target in sorted(t for t in by_target if t.endswith("@")):
+        for d, c in by_target[target]:
+            homes = class_days.get((target[:-1], d), set())
+            if len(homes) == 1:
+                groups[next(iter(homes))][1].append(c)
     return groups
 
 

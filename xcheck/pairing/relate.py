@@ -810,10 +810,15 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
     if ea is None or eb is None:
         return "no event on " + ("either side" if ea is None and eb is None else "one side")
     ta, tb = ea["target"], eb["target"]
-    # a strike on the city ("@Kramatorsk") may be the strike on its station, on the same day
+    # a strike on the city ("@Kramatorsk") may be the strike on its station, on the same day; so may
+    # "a train station" of no stated place ("station@")
     in_city = ta != tb and (ta.startswith("@") or tb.startswith("@")) and ta.split("@")[1] == tb.split("@")[1]
-    if ta != tb and not in_city:
+    unplaced = ta != tb and (ta.endswith("@") or tb.endswith("@")) and ta.split("@")[0] == tb.split("@")[0]
+    if unplaced and ta.endswith("@") and tb.endswith("@"):
+        return "no place stated for the target on either side"
+    if ta != tb and not (in_city or unplaced):
         return f"different targets: {ta} vs {tb}"
+    in_city = in_city or unplaced
     da, db = _event_day(a, ea), _event_day(b, eb)
     if da is None or db is None:
         return "no date to tie the two reports to one incident"
@@ -832,6 +837,41 @@ def _voice(c: ClaimView) -> str:
 
 def _opposed_states() -> set[tuple[str, str]]:
     return {(k.split("/")[0], k.split("/")[1]) for k in lexicon.table("statuses")}
+
+
+# States nothing comes back from: "afloat" then "sunk" is news; "sunk" then "afloat" a contradiction.
+_FINAL_STATES = frozenset({"sunk", "destroyed"})
+
+
+def _state_may_have_changed(a: ClaimView, b: ClaimView) -> bool:
+    """One report gives a final state (sunk, destroyed) no earlier than the other gives its opposite:
+    the target may have sunk in between."""
+    ea, eb = _event(a), _event(b)
+    assert ea is not None and eb is not None
+    for x, cx, cy in ((ea, a, b), (eb, b, a)):
+        if x.get("status") in _FINAL_STATES:
+            dx, dy = _as_of(cx), _as_of(cy)
+            return dx is not None and dy is not None and dx >= dy
+    return False
+
+
+def _event_state_change(a: ClaimView, b: ClaimView, similarity: float, dup: float) -> Judgement | None:
+    """ "The cruiser remains afloat", then "the cruiser sank": the state changed, an update."""
+    if event_gap(a, b) is not None:
+        return None
+    ea, eb = _event(a), _event(b)
+    assert ea is not None and eb is not None
+    sa, sb = ea.get("status"), eb.get("status")
+    if not (sa and sb and (sa, sb) in _opposed_states() and _state_may_have_changed(a, b)):
+        return None
+    final = sa if sa in _FINAL_STATES else sb
+    return Judgement(
+        UPDATE,
+        _confidence(similarity, a, b, P.update),
+        f"the state changed: {final} reported no earlier than its opposite ({target_label(ea['target'])})"
+        + _context(a, b),
+        "status",
+    )
 
 
 def _event_attribute_clash(a: ClaimView, b: ClaimView) -> tuple[str, str] | None:
@@ -855,7 +895,7 @@ def _event_attribute_clash(a: ClaimView, b: ClaimView) -> tuple[str, str] | None
             f"with what ({label}): {ea['weapon']} ({_voice(a)}) vs {eb['weapon']} ({_voice(b)})"
         )
     sa, sb = ea.get("status"), eb.get("status")
-    if sa and sb and (sa, sb) in _opposed_states():
+    if sa and sb and (sa, sb) in _opposed_states() and not _state_may_have_changed(a, b):
         return "status", (
             f'state of the target ({label}): {sa} ("{ea.get("status_text")}", {_voice(a)}) vs '
             f'{sb} ("{eb.get("status_text")}", {_voice(b)})'
@@ -866,9 +906,14 @@ def _event_attribute_clash(a: ClaimView, b: ClaimView) -> tuple[str, str] | None
 def _event_agreement(a: ClaimView, b: ClaimView) -> tuple[str, str] | None:
     ea, eb = _event(a), _event(b)
     assert ea is not None and eb is not None
-    for key, cue in (("agent", "agent"), ("weapon", "weapon"), ("status", "status")):
+    label = target_label(ea["target"])
+    for key, cue in (("agent", "agent"), ("weapon", "weapon"), ("status", "status"), ("denier", "denial")):
         if ea.get(key) and ea.get(key) == eb.get(key):
-            return cue, f"both say {key} {ea[key]} ({target_label(ea['target'])})"
+            what = f"{ea[key]} denies its part" if key == "denier" else f"{key} {ea[key]}"
+            return cue, f"both say {what} ({label})"
+    for x, y in ((ea, eb), (eb, ea)):  # "Ukraine did it" and "Russia denies it": one account
+        if x.get("agent") and y.get("denier") and not y.get("agent") and x["agent"] != y["denier"]:
+            return "denial", f"{x['agent']} did it, {y['denier']} denies its part ({label})"
     return None
 
 
@@ -984,6 +1029,7 @@ Check = Callable[[ClaimView, ClaimView, float, float], "Judgement | None"]
 CHECKS: tuple[tuple[str, Check], ...] = (
     ("same statement", _same_statement),
     ("event attributes that disagree", _event_conflict),
+    ("a target's state that changed", _event_state_change),
     ("event attributes that agree", _event_consistent),
     ("memberships and figures", _facts),
     ("negation, event dates, restated numbers", _text),
