@@ -239,7 +239,7 @@ title: Missile strike on the railway station in Kramatorsk
 source: Outlet A
 published: 2022-04-08
 ---
-Russian forces fired two missiles at the railway station in Kramatorsk on Friday morning.
+Russian troops shelled the crowded railway station of Kramatorsk on Friday morning.
 Dozens of people were waiting for evacuation trains.
 """
 STRIKE_B = """---
@@ -247,7 +247,7 @@ title: Kramatorsk station: the defence ministry blames Kyiv
 source: Outlet B
 published: 2022-04-09
 ---
-A Ukrainian Tochka-U hit the Kramatorsk railway station, the defence ministry said.
+A Ukrainian Tochka-U hit Kramatorsk station, said the defence ministry in Moscow.
 The ministry said the missile was launched from the south.
 """
 
@@ -259,6 +259,7 @@ def test_events_through_the_index_and_the_cli(tmp_path: Path, corpus: Corpus, ru
     corpus.update_pairs()
     conflicts = [p for p in corpus.pairs(relation="conflict") if p.cue == "agent"]
     assert conflicts, "the two accounts of who struck are judged even though their wording differs"
+    assert min(p.similarity for p in conflicts) < corpus.pair_floor()  # found through the event
     events = corpus.events()
     e = next(e for e in events if e.target == "station@Kramatorsk")
     assert e.conflicts and e.sources == ["Outlet A", "Outlet B"]
