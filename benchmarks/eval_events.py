@@ -102,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{out['events']} events ({out['events_by_size']}), {out['with_conflicts']} with conflicts")
     per = out["per_label"]
     assert isinstance(per, dict)
-    print(f"{'RUWA event':<12} {'claims':>7} {'events':>7} {'in_largest':>10}  largest (claims, purity)  targets")
+    head = f"{'RUWA event':<12} {'claims':>7} {'events':>7} {'in_largest':>10}"
+    print(head + "  largest (claims, purity)  targets")
     for label, r in per.items():
         if not r.get("claims_in_events"):
             print(f"{label:<12} {0:>7}")
