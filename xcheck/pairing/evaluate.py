@@ -29,6 +29,7 @@ import numpy as np
 
 from ..embed import Embedder
 from ..errors import InputError
+from .events import states_something
 from .relate import (
     CONFLICT,
     CUES,
@@ -201,7 +202,7 @@ def judge_texts(
             published=p.b_published,
         )
         # as in the index: claims of one event are compared whatever their similarity
-        if sim < floor and event_gap(a, b) is not None:
+        if sim < floor and not (event_gap(a, b) is None and states_something(a) and states_something(b)):
             out.append(Judgement(RELATED, 0.0, f"below the similarity floor ({sim:.2f} < {floor:g})"))
             continue
         out.append(judge(a, b, sim, duplicate_similarity=duplicate_similarity))

@@ -33,7 +33,7 @@ from ..claims.events import target_label
 from .policy import POLICY
 from .relate import CONFLICT, CONSISTENT, DUPLICATE, ClaimView, event_gap
 
-__all__ = ["ATTRIBUTES", "Event", "build_events", "event_candidates"]
+__all__ = ["ATTRIBUTES", "Event", "build_events", "event_candidates", "states_something"]
 
 ATTRIBUTES = ("agent", "weapon", "denier", "status")
 _TOLL_MEASURES = ("killed", "injured", "missing", "casualties", "victims", "rescued", "evacuated", "detained")
@@ -246,18 +246,30 @@ def build_events(views: Iterable[ClaimView], pairs: Sequence[Any] = ()) -> list[
     return events
 
 
+def states_something(c: ClaimView) -> bool:
+    """Who did it, with what, a denial, a state, or a toll of the event (a total, not a part)."""
+    ev = c.frame.get("event") or {}
+    if any(ev.get(a) for a in ATTRIBUTES):
+        return True
+    return any(
+        q.get("measure") in _TOLL_MEASURES and q.get("role", "total") == "total" and q.get("kind") != "vague"
+        for q in c.frame.get("quantities", [])
+    )
+
+
 def event_candidates(
     views: Sequence[ClaimView], new_ids: Iterable[int] | None = None
 ) -> list[tuple[int, int]]:
     """Pairs ``(a, b)`` (``a < b``) of claims of one event from different documents that both state an
-    attribute (who, with what, denial, state), at least one of them in ``new_ids`` (all when None).
+    attribute (who, with what, denial, state) or a toll, at least one of them in ``new_ids`` (all when
+    None).
 
     These are judged whatever their similarity: "a Ukrainian Tochka-U" and "a Russian missile" about
     one strike may rank far apart by cosine."""
     fresh = None if new_ids is None else set(new_ids)
     out: set[tuple[int, int]] = set()
     for _target, claims in group_claims(views):
-        stating = [c for c in claims if any((c.frame.get("event") or {}).get(a) for a in ATTRIBUTES)]
+        stating = [c for c in claims if states_something(c)]
         if len(stating) < 2:
             continue
         for i, a in enumerate(stating):
