@@ -29,7 +29,7 @@ from .policy import POLICY
 from .text import content_words, jaccard, norm_text
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "22"
+JUDGE_VERSION = "23"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
