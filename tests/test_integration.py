@@ -101,3 +101,17 @@ def test_dev_set_meets_the_conflict_targets(model: SentenceTransformerEmbedder) 
     # recall fell from 0.885 to 0.577; the floor below guards that figure against regressions.
     assert conflict.precision >= 0.9 and conflict.recall >= 0.55, conflict
     assert result.accuracy > result.baseline_accuracy
+
+
+def test_event_dev_set_holds_its_measured_figures(model: SentenceTransformerEmbedder) -> None:
+    """Who-did-what, denial and state conflicts on the development events' real-news pairs (issue 13).
+
+    The issue's targets (recall >= 0.6 at precision >= 0.8) are not met; these floors guard the figures
+    measured when the event layer landed (precision 0.94, recall 0.29) against regressions."""
+    from xcheck.corpus import PAIR_FLOOR
+    from xcheck.pairing.evaluate import evaluate, read_labels
+
+    result = evaluate(read_labels(REPO / "eval" / "events-dev.jsonl"), model, floor=PAIR_FLOOR)
+    conflict = result.per_relation["conflict"]
+    assert conflict.precision >= 0.85 and conflict.recall >= 0.25, conflict
+    assert result.per_cue["agent"].recall >= 0.35, result.per_cue["agent"]
