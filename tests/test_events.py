@@ -75,10 +75,10 @@ def test_no_agent_where_none_is_stated(sentence: str) -> None:
 
 def test_weapon_denial_and_state() -> None:
     assert event("An Iskander missile hit the Kramatorsk railway station.")["weapon"] == "Iskander"
-    assert (
-        event("Russia has no Tochka-U missiles, the Kramatorsk station strike was not ours.").get("weapon")
-        is None
-    )
+    no_tochka = event("Russia has no Tochka-U missiles, the Kramatorsk station strike was not ours.")
+    assert no_tochka["weapon"] == "Tochka-U" and no_tochka["weapon_denied"]
+    invented = event("The HIMARS strike on the prison in Olenivka is a Russian invention.")
+    assert invented["weapon"] == "HIMARS" and invented["weapon_denied"]
     denial = event("The Russian defence ministry called the strike on the Kramatorsk station a provocation.")
     assert denial["denier"] == "Russia" and denial["denial_text"] == "provocation"
     # a side that owns the claim denied is not the one denying
@@ -305,3 +305,10 @@ def test_a_charge_against_a_side_is_not_its_denial() -> None:
         ).get("denier")
         is None
     )
+
+
+def test_a_weapon_denied_conflicts_with_the_same_weapon_stated() -> None:
+    a = view(1, "Ukrainian forces hit the prison in Olenivka with HIMARS rockets.", "2022-07-29", "A")
+    b = view(2, "The prison in Olenivka was definitely not hit by HIMARS rockets.", "2022-07-30", "B")
+    j = judge(a, b, 0.5)
+    assert j.relation == CONFLICT and j.cue == "weapon" and "not HIMARS" in j.reason

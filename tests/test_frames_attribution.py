@@ -66,3 +66,11 @@ def test_pronoun_takes_the_previous_speaker_in_the_article() -> None:
 
 def test_pronoun_without_context_is_none() -> None:
     assert extract_frame("She said the toll could rise.").attribution is None
+
+
+def test_a_plural_noun_is_not_the_speech_verb_when_a_verb_follows() -> None:
+    from xcheck.claims.frames import extract_frame
+
+    sentence = "Ukrainian claims that the bridge was hit are not true, the Russian defence ministry said."
+    assert extract_frame(sentence, published="2022-04-08").attribution == "Russia (defence ministry)"
+    assert extract_frame("Russia claims that Ukraine hit the bridge.").attribution == "Russia"

@@ -41,6 +41,8 @@ _SPEECH = (
 )
 _SPEECH_RE = re.compile(rf"\b(?:has\s+|have\s+|had\s+)?(?P<v>{_SPEECH})\b")
 _ACCORDING_RE = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+_ALSO_NOUNS = frozenset({"claims", "reports", "notes", "documents", "records", "estimates", "states"})
+_NOUN_USE = re.compile(r"\s+(?:that|about|of)\b")
 _QUICK_RE = re.compile(rf"\b(?:{_SPEECH}|according)\b", re.IGNORECASE)
 
 _NP_WORDS = frozenset(
@@ -422,8 +424,11 @@ def find_attribution(sentence: str, toks: list[tuple[str, int, int]], mentions: 
         if span:
             s, e = span
             return normalise_speaker(sentence[s:e], _inside(mentions, s, e, sentence))
-    for vm in _SPEECH_RE.finditer(sentence):
+    verbs = list(_SPEECH_RE.finditer(sentence))
+    for n, vm in enumerate(verbs):
         vs = vm.start()
+        if n + 1 < len(verbs) and _NOUN_USE.match(sentence, vm.end()) and vm.group("v") in _ALSO_NOUNS:
+            continue  # "Ukrainian claims that … are not true, the ministry said": a noun, not the verb
         # inverted: ", said the mayor" / "“...,” said Amnesty"
         pre = sentence[:vs].rstrip()
         if pre.endswith((",", '"', "”", "'")) or vs == 0:

@@ -41,6 +41,7 @@ class EventMention:
     agent_text: str | None = None
     weapon: str | None = None  # canonical name of a named system ("Tochka-U")
     weapon_text: str | None = None
+    weapon_denied: bool = False  # "it was definitely not hit by HIMARS"
     denier: str | None = None  # the side that denies its part ("Russia" in "Moscow calls it a fake")
     denial_text: str | None = None
     status: str | None = None  # "sunk", "afloat", "closed", "open", "destroyed", "intact"
@@ -57,6 +58,7 @@ class EventMention:
             "agent_text": self.agent_text,
             "weapon": self.weapon,
             "weapon_text": self.weapon_text,
+            "weapon_denied": self.weapon_denied,
             "denier": self.denier,
             "denial_text": self.denial_text,
             "status": self.status,
@@ -75,6 +77,7 @@ class EventMention:
             agent_text=d.get("agent_text"),
             weapon=d.get("weapon"),
             weapon_text=d.get("weapon_text"),
+            weapon_denied=bool(d.get("weapon_denied", False)),
             denier=d.get("denier"),
             denial_text=d.get("denial_text"),
             status=d.get("status"),
@@ -355,7 +358,22 @@ _OWNED = re.compile(
     r"allegations?|narrative|story|stories)\b",
     re.IGNORECASE,
 )
-_CHARGES = frozenset({"provocation", "fake", "fakes", "lie", "lies", "hoax", "staged"})
+_CHARGES = frozenset(
+    {
+        "provocation",
+        "fake",
+        "fakes",
+        "lie",
+        "lies",
+        "hoax",
+        "staged",
+        "invention",
+        "fabrication",
+        "disinformation",
+    }
+)
+# what makes a statement's content invented: "the HIMARS strike is a Russian invention"
+_INVENTED = frozenset({"fake", "fakes", "lie", "lies", "hoax", "invention", "fabrication", "fabricated"})
 _NEG_BEFORE = re.compile(r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -453,8 +471,17 @@ def find_event(
             if hit:  # "a fire broke out on board": nobody struck
                 agent = (cause, hit.group())
                 break
-    if weapon and _NEG_BEFORE.search(sentence[: sentence.lower().find(weapon[1].lower())][-25:]):
-        weapon = None  # "Russia has no Tochka-U missiles"
+    weapon_denied = bool(
+        weapon and _NEG_BEFORE.search(sentence[: sentence.lower().find(weapon[1].lower())][-25:])
+    )  # "Russia has no Tochka-U missiles", "it was not hit by HIMARS"
+    invented = _words_re("denial_words").search(sentence)
+    if (
+        weapon
+        and invented
+        and invented.group().lower() in _INVENTED
+        and invented.start() > sentence.find(weapon[1])
+    ):
+        weapon_denied = True  # "the HIMARS strike … is a Russian invention"
     denial = _denial(sentence, sides, speaker_side(speaker))
     if agent and denial and agent[0] == denial[0]:
         agent = None  # "Russia denies hitting the mall": its part is denied, not stated
@@ -473,6 +500,7 @@ def find_event(
         agent_text=agent[1] if agent else None,
         weapon=weapon[0] if weapon else None,
         weapon_text=weapon[1] if weapon else None,
+        weapon_denied=weapon_denied,
         denier=denial[0] if denial else None,
         denial_text=denial[1] if denial else None,
         status=status[0] if status else None,

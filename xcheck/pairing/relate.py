@@ -890,7 +890,22 @@ def _event_attribute_clash(a: ClaimView, b: ClaimView) -> tuple[str, str] | None
                 f'{x["agent"]} did it ("{x.get("agent_text")}", {_voice(cx)}) vs {x["agent"]} denies its '
                 f'part ("{y.get("denial_text")}", {_voice(cy)}) ({label})'
             )
-    if ea.get("weapon") and eb.get("weapon") and ea["weapon"] != eb["weapon"]:
+    if (
+        ea.get("weapon")
+        and ea.get("weapon") == eb.get("weapon")
+        and ea.get("weapon_denied") != eb.get("weapon_denied")
+    ):
+        return "weapon", (
+            f"with what ({label}): {ea['weapon']} ({_voice(a)}) vs not {ea['weapon']} ({_voice(b)})"
+            if eb.get("weapon_denied")
+            else f"with what ({label}): not {ea['weapon']} ({_voice(a)}) vs {ea['weapon']} ({_voice(b)})"
+        )
+    if (
+        ea.get("weapon")
+        and eb.get("weapon")
+        and ea["weapon"] != eb["weapon"]
+        and not (ea.get("weapon_denied") or eb.get("weapon_denied"))
+    ):
         return "weapon", (
             f"with what ({label}): {ea['weapon']} ({_voice(a)}) vs {eb['weapon']} ({_voice(b)})"
         )
@@ -908,6 +923,8 @@ def _event_agreement(a: ClaimView, b: ClaimView) -> tuple[str, str] | None:
     assert ea is not None and eb is not None
     label = target_label(ea["target"])
     for key, cue in (("agent", "agent"), ("weapon", "weapon"), ("status", "status"), ("denier", "denial")):
+        if key == "weapon" and ea.get("weapon_denied") != eb.get("weapon_denied"):
+            continue
         if ea.get(key) and ea.get(key) == eb.get(key):
             what = f"{ea[key]} denies its part" if key == "denier" else f"{key} {ea[key]}"
             return cue, f"both say {what} ({label})"
