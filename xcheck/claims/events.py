@@ -127,10 +127,6 @@ def _side_words() -> list[tuple[str, re.Pattern[str]]]:
     return _table_re("agents")
 
 
-def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    return pattern.search(text)
-
-
 # -- the target -----------------------------------------------------------------------------------
 
 # "the cruiser Moskva", "the Moskva cruiser"
