@@ -304,7 +304,7 @@ def sample_report(payloads: bool = True) -> dict[str, Any]:
         "updates": [],
     }
     return {
-        "schema_version": 1,
+        "schema_version": 2,
         "generated": "2026-11-24T10:00:00Z",
         "index": "/srv/xcheck/index",
         "filters": {"source": None, "since": None},
@@ -889,12 +889,12 @@ def test_json_round_trips_with_schema_version_first() -> None:
     data = sample_report()
     data["summary"]["sources"].append("Київ — Kyiv")
     moved = {k: v for k, v in data.items() if k != "schema_version"}
-    moved["schema_version"] = 1
+    moved["schema_version"] = 2
     for d in (data, moved):
         out = render_json(d)
         assert json.loads(out) == data
         assert next(iter(json.loads(out))) == "schema_version"
-        assert out.startswith('{\n  "schema_version": 1,\n')
+        assert out.startswith('{\n  "schema_version": 2,\n')
         assert "Київ — Kyiv" in out
     assert render_json(data) == json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
@@ -920,7 +920,7 @@ def test_empty_report_says_so_in_every_format() -> None:
 def test_minimal_and_malformed_data_still_render() -> None:
     for data in (
         {},
-        {"schema_version": 1, "clusters": None, "summary": None},
+        {"schema_version": 2, "clusters": None, "summary": None},
         {
             "clusters": [
                 "junk",
