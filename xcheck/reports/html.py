@@ -197,7 +197,7 @@ def _pair(pair: dict[str, Any], values: dict[int, dict[str, Any]], measure: obje
     return f'<div class="pair {relation}">{why}{reason_html}<div class="sides">{both}</div></div>'
 
 
-def _cluster(number: int, cluster: dict[str, Any], level: int = 2) -> str:
+def _cluster(number: int, cluster: dict[str, Any]) -> str:
     conflicts = ordered_conflicts(cluster.get("conflicts"))
     updates = [u for u in as_list(cluster.get("updates")) if isinstance(u, dict)]
     measure = cluster.get("measure")
@@ -208,8 +208,7 @@ def _cluster(number: int, cluster: dict[str, Any], level: int = 2) -> str:
     if updates:
         badges.append(f'<span class="badge update">{plural(len(updates), "update")}</span>')
     name = _name(cluster)
-    h = f"h{level}"
-    head = f'<{h}><span class="cid">{_e(cluster.get("id"), 30)}</span>{name} {" ".join(badges)}</{h}>'
+    head = f'<h2><span class="cid">{_e(cluster.get("id"), 30)}</span>{name} {" ".join(badges)}</h2>'
     facts = []
     size = cluster.get("size")
     if isinstance(size, int) and not isinstance(size, bool):
@@ -229,12 +228,11 @@ def _cluster(number: int, cluster: dict[str, Any], level: int = 2) -> str:
             f'<span class="key warn"></span> in a conflict · ↑ at least · ↓ at most · bar: range'
             f"</figcaption></figure>"
         )
-    sub = f"h{min(level + 1, 6)}"
     if conflicts:
-        parts.append(f"<{sub}>Conflicts ({len(conflicts)})</{sub}>")
+        parts.append(f"<h3>Conflicts ({len(conflicts)})</h3>")
         parts.extend(_pair(p, values, measure) for p in conflicts)
     if updates:
-        parts.append(f"<{sub}>Updates ({len(updates)})</{sub}>")
+        parts.append(f"<h3>Updates ({len(updates)})</h3>")
         parts.extend(_pair(p, values, measure) for p in updates[:SHOWN_UPDATES])
         rest = updates[SHOWN_UPDATES:]
         if rest:
