@@ -130,3 +130,18 @@ def test_event_candidates_use_the_index_vectors(indexed: Path, tmp_path: Path) -
     (match,) = claim["conflicting"]
     a, b = fake.embed_batch([claim["text"], match["text"]])
     assert match["similarity"] == pytest.approx(float(np.dot(a, b)), abs=1e-4)
+
+
+def test_an_event_claim_stored_after_the_vectors_were_read_is_skipped(
+    indexed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A concurrent ingest may store claims between reading the vectors and reading the events."""
+    new = write(tmp_path / "new" / "blames.md", BLAMES_KYIV)
+    with Corpus(indexed, embedder=FakeEmbedder()) as c:
+        stale = c.store.vectors()
+        late = write(tmp_path / "late" / "late.md", INDEXED[0].replace("Plain Gazette", "Late Wire"))
+        c.ingest([str(late)])
+        monkeypatch.setattr(c.store, "vectors", lambda: stale)
+        result = check_documents(c, list(read_inputs([str(new)])))
+    (touched,) = result.articles[0].events
+    assert {x["against"]["source"] for x in touched["conflicts"]} == {"Plain Gazette"}

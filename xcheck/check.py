@@ -134,11 +134,13 @@ def check_documents(
     touches = touched_events(corpus, new_views) if index.size else None
     if touches is not None and touches.candidates:
         # claims of one event that state an attribute are judged whatever their similarity
-        old_ids = sorted({o for _n, o in touches.candidates})
+        wanted = np.asarray(sorted({o for _n, o in touches.candidates}), dtype=np.int64)
+        # a claim stored after the vectors were read (a concurrent ingest) has no vector here: skipped
+        old_ids = [int(i) for i in wanted[np.isin(wanted, index.all_ids())]]
         old_vectors = dict(zip(old_ids, index.get(old_ids), strict=True))
         for n, o in touches.candidates:
             row = -n - 1
-            if all(cid != o for cid, _s in hits[row]):
+            if o in old_vectors and all(cid != o for cid, _s in hits[row]):
                 sim = float(np.dot(vectors[flat[row].text], old_vectors[o]))
                 hits[row].append((o, sim))
     views = corpus.claim_views(sorted({cid for h in hits for cid, _ in h}))  # a claim gone since: skipped
