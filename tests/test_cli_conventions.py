@@ -116,7 +116,7 @@ def test_report_json_switch_is_format_json(runner: CliRunner, idx: str) -> None:
     a = json.loads(run(runner, "report", "--json", "--index", idx).stdout)
     b = json.loads(run(runner, "report", "--format", "json", "--index", idx).stdout)
     a.pop("generated"), b.pop("generated")
-    assert a == b and a["schema_version"] == 1
+    assert a == b and a["schema_version"] == 2
 
 
 def test_report_file_follows_the_umask(runner: CliRunner, idx: str, tmp_path: Path) -> None:

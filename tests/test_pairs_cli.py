@@ -121,7 +121,7 @@ def test_clusters(idx: str) -> None:
 
 def test_report_formats(idx: str, tmp_path: Path) -> None:
     data = json.loads(run("report", "--format", "json", "--index", idx).stdout)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["summary"]["relations"]["conflict"] >= 1 and data["clusters"]
     md = run("report", "--format", "md", "--index", idx).stdout
     assert md.startswith("#") and "Conflict" in md

@@ -20,7 +20,7 @@ import pytest
 from xcheck.reports import EMPTY_MESSAGE, render_html
 
 from .browser import dump_dom, ensure_chromium, png_stats, screenshot
-from .test_reports import IMG, SCRIPT, SVG_ONLOAD, empty_report, parse, sample_report
+from .test_reports import IMG, SCRIPT, SVG_ONLOAD, empty_report, parse, sample_events_report, sample_report
 
 pytestmark = pytest.mark.integration
 
@@ -169,3 +169,43 @@ def test_layout_stacks_at_phone_width_and_sits_side_by_side_on_desktop(
         assert a[1] == b[1] and b[0] > a[0] + a[2] - 1, "on a desktop the two sides stand side by side"
     assert all(w >= 320 for w in phone["charts"]), "charts use the phone's width"
     assert all(w <= 480 for w in desktop["charts"]), "and do not blow up on a desktop"
+
+
+@pytest.fixture(scope="module")
+def events_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = sample_events_report(payloads=True)
+    data["events"][0]["attributes"][0]["claims"][0]["text"] += " Source: " + LONG_WORD
+    path = tmp_path_factory.mktemp("report") / "events.html"
+    path.write_text(render_html(data), encoding="utf-8")
+    return path
+
+
+def test_events_render_and_fit_a_phone_and_a_desktop(
+    chromium: str, events_page: Path, tmp_path: Path
+) -> None:
+    run = dump_dom(chromium, events_page.as_uri(), 390, 844)
+    assert run.returncode == 0 and run.console() == [], run.stderr[-3000:]
+    parsed = parse(run.stdout)
+    tags = [t for t, _ in parsed.tags]
+    assert "script" not in tags and "img" not in tags
+    assert tags.count("table") == 1 and tags.count("svg") == 3 + 2  # the events: 3 series; F51, F80
+    text = "".join(parsed.text)
+    assert f"strike: Kramatorsk station, 2022-04-08 {SCRIPT}" in text and f"Ukraine {SVG_ONLOAD}" in text
+    probe = tmp_path / "probe.html"
+    probe.write_text(
+        PROBE.format(doc=html.escape(events_page.read_text(encoding="utf-8"), quote=True)), encoding="utf-8"
+    )
+    run = dump_dom(chromium, probe.as_uri(), 1400, 1000)
+    m = re.search(r'data-probe="([^"]*)"', run.stdout)
+    assert m, "the probe did not run: " + run.stdout[:500]
+    found = json.loads(html.unescape(m.group(1)))
+    for name, width in (("phone", 390), ("desktop", 1280)):
+        view = found[name]
+        assert view["scrollWidth"] <= width, f"the page scrolls sideways at {width}px"
+        assert view["overflow"] == [], f"elements stick out at {width}px: {view['overflow']}"
+        assert len(view["charts"]) == 5
+    assert all(w >= 320 for w in found["phone"]["charts"])
+    png = tmp_path / "events-390x844.png"
+    shot = screenshot(chromium, events_page.as_uri(), png, 390, 844)
+    assert shot.returncode == 0 and png_stats(png).colours > 50
+    keep(png)

@@ -304,7 +304,7 @@ def sample_report(payloads: bool = True) -> dict[str, Any]:
         "updates": [],
     }
     return {
-        "schema_version": 1,
+        "schema_version": 2,
         "generated": "2026-11-24T10:00:00Z",
         "index": "/srv/xcheck/index",
         "filters": {"source": None, "since": None},
@@ -369,6 +369,7 @@ ALLOWED_TAGS = {
     # the inline SVG
     "svg", "g", "line", "polyline", "polygon", "circle", "text",
 }  # fmt: skip
+TABLE_TAGS = {"table", "colgroup", "col", "thead", "tbody", "tr", "th", "td"}
 
 
 # -- dispatch ----------------------------------------------------------------------------------------
@@ -889,12 +890,12 @@ def test_json_round_trips_with_schema_version_first() -> None:
     data = sample_report()
     data["summary"]["sources"].append("Київ — Kyiv")
     moved = {k: v for k, v in data.items() if k != "schema_version"}
-    moved["schema_version"] = 1
+    moved["schema_version"] = 2
     for d in (data, moved):
         out = render_json(d)
         assert json.loads(out) == data
         assert next(iter(json.loads(out))) == "schema_version"
-        assert out.startswith('{\n  "schema_version": 1,\n')
+        assert out.startswith('{\n  "schema_version": 2,\n')
         assert "Київ — Kyiv" in out
     assert render_json(data) == json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
@@ -920,7 +921,7 @@ def test_empty_report_says_so_in_every_format() -> None:
 def test_minimal_and_malformed_data_still_render() -> None:
     for data in (
         {},
-        {"schema_version": 1, "clusters": None, "summary": None},
+        {"schema_version": 2, "clusters": None, "summary": None},
         {
             "clusters": [
                 "junk",
@@ -958,3 +959,210 @@ def test_value_labels() -> None:
         value_label({"low": 540.0, "high": 660.0, "kind": "approximate", "text": "about 600"}) == "about 600"
     )
     assert value_label({"low": None, "high": None, "text": None}) == "?"
+
+
+# -- events -----------------------------------------------------------------------------------------
+
+
+def sample_events_report(payloads: bool = True) -> dict[str, Any]:
+    """The sample report with two events: the Kramatorsk station (who fired, its tolls, fact F12 inside
+    it) and a mall with a toll series of its own. With ``payloads`` article text carries injections."""
+    x = payloads
+    data = sample_report(payloads=payloads)
+    f12 = data["clusters"][0]
+    e1 = claim(
+        101,
+        "Danube Wire",
+        "2022-04-08",
+        "Kyiv says Russian forces fired two missiles at the railway station in Kramatorsk.",
+        speaker="Ukraine",
+    )
+    e2 = claim(
+        103,
+        "Kremlin Daily",
+        "2022-04-08",
+        "The defence ministry said a Ukrainian Tochka-U hit the Kramatorsk station"
+        + (f" {SCRIPT}" if x else "")
+        + ", and the strike was not Russian.",
+        (("not", "negation"),),
+        speaker="Russia (defence ministry)" + (f" {IMG}" if x else ""),
+    )
+    m1 = claim(111, "Harbour Times", "2022-06-27", "At least 9 people were killed at the Bright mall.")
+    m2 = claim(113, "Meridian Post", "2022-06-28", "The strike on the Bright mall killed 18 people.")
+    station = {
+        "id": "station-kramatorsk-2022-04-08",
+        "label": "strike: Kramatorsk station, 2022-04-08" + (f" {SCRIPT}" if x else ""),
+        "target": "station@Kramatorsk",
+        "kind": "strike",
+        "first": "2022-04-08",
+        "last": "2022-04-11",
+        "sources": ["Danube Wire", "Harbour Times", "Kremlin Daily", "Meridian Post", "Northern Ledger"],
+        "size": 7,
+        "attributes": [
+            {
+                "attribute": "agent",
+                "value": "Russia",
+                "sources": ["Danube Wire"],
+                "speakers": ["Ukraine"],
+                "claims": [{**e1, "words": "Russian forces fired"}],
+            },
+            {
+                "attribute": "agent",
+                "value": "Ukraine" + (f" {SVG_ONLOAD}" if x else ""),
+                "sources": ["Kremlin Daily"],
+                "speakers": ["Russia (defence ministry)"],
+                "claims": [{**e2, "words": "Ukrainian Tochka-U"}],
+            },
+            {
+                "attribute": "weapon",
+                "value": "Tochka-U",
+                "sources": ["Kremlin Daily"],
+                "speakers": ["Russia (defence ministry)"],
+                "claims": [{**e2, "words": "Tochka-U"}],
+            },
+        ],
+        "conflicts": [
+            pair("conflict", e1, e2, 0.83, "agent", "who did it (Kramatorsk station): Russia vs Ukraine"),
+            *f12["conflicts"],
+        ],
+        "agreements": 3,
+        "agreements_by_attribute": {"agent": 1, "weapon": 2},
+        "timeline": [
+            {"measure": "killed", "values": f12["values"]},
+            {"measure": "injured", "values": [value(e1, "more than 100", 100.0, None, "lower_bound")]},
+        ],
+        "clusters": ["F12"],
+    }
+    f12["event"] = station["id"]
+    for c in data["clusters"][1:]:
+        c["event"] = None
+    mall = {
+        "id": "mall-bright-2022-06-27",
+        "label": "strike: Bright mall, 2022-06-27",
+        "target": "mall@Bright",
+        "kind": "strike",
+        "first": "2022-06-27",
+        "last": "2022-06-28",
+        "sources": ["Harbour Times", "Meridian Post"],
+        "size": 2,
+        "attributes": [],
+        "conflicts": [],
+        "agreements": 0,
+        "agreements_by_attribute": {},
+        "timeline": [
+            {
+                "measure": "killed",
+                "values": [
+                    value(m1, "At least 9", 9.0, None, "lower_bound"),
+                    value(m2, "18", 18.0, 18.0, "exact"),
+                ],
+            }
+        ],
+        "clusters": [],
+    }
+    data["events"] = [station, mall]
+    data["summary"]["events"] = 2
+    return data
+
+
+def test_html_events_come_first_with_table_conflicts_updates_and_charts() -> None:
+    data = sample_events_report(payloads=False)
+    out = render_html(data)
+    parsed = parse(out)
+    assert {t for t, _ in parsed.tags} <= ALLOWED_TAGS | TABLE_TAGS
+    assert out.index('id="events"') < out.index('id="facts"')
+    events = re.findall(
+        r'<article class="event" id="([^"]+)">(.*?)</article>(?=<article class="event"|</section>)', out, re.S
+    )
+    assert [i for i, _ in events] == [
+        "event-1-station-kramatorsk-2022-04-08",
+        "event-2-mall-bright-2022-06-27",
+    ]
+    station, mall = events[0][1], events[1][1]
+    assert (
+        "strike: Kramatorsk station, 2022-04-08" in station
+        and "8 Apr 2022" in station
+        and "11 Apr 2022" in station
+    )
+    assert "Danube Wire, Harbour Times, Kremlin Daily, Meridian Post, Northern Ledger" in station
+    rows = re.findall(r"<tr><td>(.*?)</td><td><b>(.*?)</b></td>", station)
+    assert rows == [("who did it", "Russia"), ("who did it", "Ukraine"), ("with what", "Tochka-U")]
+    assert "according to Russia (defence ministry)" in station and "“Ukrainian Tochka-U”" in station
+    assert "<h3>Conflicts (3)</h3>" in station and station.count('<div class="pair conflict">') == 3
+    assert "3 agreements across sources (agent 1, weapon 2)" in station
+    assert "<h3>Updates (2)</h3>" in station  # the updates of F12, the fact inside the event
+    assert station.count("<svg") == 2 and mall.count("<svg") == 1  # one chart per measure per event
+    assert '<mark class="negation">not</mark>' in station
+    # F12 lies in the event: it is not shown again among the facts outside events
+    facts = out[out.index('id="facts"') :]
+    assert 'id="cluster-1-F12"' not in out and 'id="cluster-2-F51"' in facts
+    toc = out[out.index("<nav") : out.index("</nav>")]
+    assert "#event-1-station-kramatorsk-2022-04-08" in toc and "#cluster-1-F12" not in toc
+    assert "Events</b><span>" not in out and "<b>2</b><span>Events</span>" in out
+
+
+def test_event_charts_never_join_numbers_of_two_events() -> None:
+    out = render_html(sample_events_report(payloads=False))
+    charts = {
+        i: [ET.fromstring(s) for s in re.findall(r"<svg.*?</svg>", body, re.S)]
+        for i, body in re.findall(
+            r'<article class="event" id="([^"]+)">(.*?)</article>(?=<article|</section>)', out, re.S
+        )
+    }
+    mall = charts["event-2-mall-bright-2022-06-27"]
+    assert len(mall) == 1
+    tips = [t.text or "" for t in find(mall[0], "title")][1:]
+    assert len(tips) == 2 and all(("Harbour Times" in t or "Meridian Post" in t) for t in tips)
+    assert polyline_ys(mall[0])[0] > polyline_ys(mall[0])[1]  # 9 then 18: a rising line of this event
+    killed, injured = charts["event-1-station-kramatorsk-2022-04-08"]
+    assert len(find(killed, "g")) == 5 and len(find(injured, "g")) == 1
+    assert not any("Bright" in (t.text or "") for t in find(killed, "title"))
+
+
+def test_events_escape_article_text_in_html_and_markdown() -> None:
+    data = sample_events_report(payloads=True)
+    out = render_html(data)
+    parsed = parse(out)
+    assert "script" not in {t for t, _ in parsed.tags} and "img" not in {t for t, _ in parsed.tags}
+    text = "".join(parsed.text)
+    assert f"strike: Kramatorsk station, 2022-04-08 {SCRIPT}" in text
+    assert f"Ukraine {SVG_ONLOAD}" in text
+    md = render_markdown(data)
+    assert re.search(r"(?<!\\)<(script|svg|img)", md) is None and "\\<script\\>" in md
+    for table in tables(md):
+        assert len({len(cells(row)) for row in table}) == 1, table
+
+
+def test_markdown_events_section() -> None:
+    md = render_markdown(sample_events_report(payloads=False))
+    assert md.index("## Events") < md.index("## Facts outside events")
+    assert "### E1. strike: Kramatorsk station, 2022-04-08 — 3 conflicts, 3 agreements" in md
+    assert "`station-kramatorsk-2022-04-08` · 2022-04-08 to 2022-04-11 · 7 claims · 5 sources" in md
+    assert "| Attribute | Value | Sources | Who says so |" in md
+    assert "| who did it | **Russia** | Danube Wire | Danube Wire (according to Ukraine): Kyiv says" in md
+    assert "Timeline, injured: ≥ 100 (Danube Wire, Apr 8)" in md
+    assert "Timeline, killed: ≥ 9 (Harbour Times, Jun 27) → 18 (Meridian Post, Jun 28)" in md
+    assert "3 agreements across sources (agent 1, weapon 2)." in md
+    assert "F12" not in md.split("## Facts outside events")[1]
+    assert "| Events | 2 |" in md
+
+
+def test_json_with_events_round_trips_and_is_not_empty() -> None:
+    data = sample_events_report()
+    data["clusters"] = []
+    loaded = json.loads(render_json(data))
+    assert loaded == data and "message" not in loaded
+    for fmt in ("html", "markdown"):
+        assert EMPTY_MESSAGE not in render(data, fmt)
+
+
+def test_malformed_events_still_render() -> None:
+    for events in (
+        None,
+        "x",
+        [None, "junk", {}],
+        [{"attributes": [None, {"claims": "x"}], "timeline": [{}, None]}],
+    ):
+        data = {"events": events, "clusters": [{"id": "F1", "event": "nope"}]}
+        for fmt in ("html", "markdown", "json"):
+            assert render(data, fmt)

@@ -102,7 +102,7 @@ def test_check_matches_the_cli_shape(server: str) -> None:
         r = http.post("/check", json=article)
         assert r.status_code == 200
         body = r.json()
-        assert set(body) == {"document", "claims", "conflicts", "corroborations"}
+        assert set(body) == {"document", "claims", "events", "conflicts", "corroborations"}
         assert body["conflicts"] == 1
         assert http.get("/health").json()["documents"] == 1  # not added
 
@@ -175,7 +175,7 @@ def test_report_html_and_json(server: str) -> None:
         assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
         assert "<script>alert(1)</script>" not in r.text
         data = http.get("/report", params={"format": "json"}).json()
-        assert data["schema_version"] == 1 and data["summary"]["documents"] == 2
+        assert data["schema_version"] == 2 and data["summary"]["documents"] == 2
         assert any(c["updates"] for c in data["clusters"])
         assert http.get("/report", params={"format": "pdf"}).status_code == 422
         assert http.get("/report", params={"since": "someday"}).status_code == 422

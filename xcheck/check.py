@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from .corpus import EMBED_CHUNK, PAIR_NEIGHBOURS, Corpus, claims_of
+from .event_index import touched_events
 from .pairing.relate import CONFLICT, CONSISTENT, DUPLICATE, UPDATE, ClaimView, judge
 from .store.index import lock_timeout
 from .types import Claim, Document, IngestFailure, IngestReport
@@ -29,6 +30,8 @@ class ArticleCheck:
 
     document: Document
     claims: list[dict[str, Any]] = field(default_factory=list)
+
+    events: list[dict[str, Any]] = field(default_factory=list)  # the index events it touches
 
     @property
     def conflicts(self) -> int:
@@ -45,6 +48,7 @@ class ArticleCheck:
                 "published": d.published,
             },
             "claims": self.claims,
+            "events": self.events,
             "conflicts": self.conflicts,
             "corroborations": sum(len(c["corroborating"]) for c in self.claims),
         }
@@ -111,11 +115,44 @@ def check_documents(
                 for i, s in zip(ids[row], scores[row], strict=True)
                 if i >= 0 and s >= floor
             ]
+    # each new claim gets a negative id of its own, each new article a doc id of its own, for grouping
+    new_views: list[ClaimView] = []
+    for n, (doc, claims) in enumerate(zip(docs, per_doc, strict=True)):
+        for claim in claims:
+            new_views.append(
+                ClaimView(
+                    claim_id=-(len(new_views) + 1),
+                    doc_id=NEW_DOC_ID - n,
+                    text=claim.text,
+                    frame=claim.frame,
+                    source=doc.source,
+                    published=doc.published,
+                    start=claim.start,
+                    end=claim.end,
+                )
+            )
+    touches = touched_events(corpus, new_views) if index.size else None
+    if touches is not None and touches.candidates:
+        # claims of one event that state an attribute are judged whatever their similarity
+        wanted = np.asarray(sorted({o for _n, o in touches.candidates}), dtype=np.int64)
+        # a claim stored after the vectors were read (a concurrent ingest) has no vector here: skipped
+        old_ids = [int(i) for i in wanted[np.isin(wanted, index.all_ids())]]
+        old_vectors = dict(zip(old_ids, index.get(old_ids), strict=True))
+        for n, o in touches.candidates:
+            row = -n - 1
+            if o in old_vectors and all(cid != o for cid, _s in hits[row]):
+                sim = float(np.dot(vectors[flat[row].text], old_vectors[o]))
+                hits[row].append((o, sim))
     views = corpus.claim_views(sorted({cid for h in hits for cid, _ in h}))  # a claim gone since: skipped
+    event_of_old: dict[int, str] = {}
+    if touches is not None:
+        for e in touches.events.values():
+            event_of_old.update((c.claim_id, e.id) for c in e.claims)
     articles: list[ArticleCheck] = []
     row = 0
     for doc, claims in zip(docs, per_doc, strict=True):
         result = ArticleCheck(document=doc)
+        touched: dict[str, dict[str, Any]] = {}
         for claim in claims:
             new = ClaimView(
                 claim_id=0,
@@ -127,27 +164,66 @@ def check_documents(
                 start=claim.start,
                 end=claim.end,
             )
+            event_id = touches.by_claim.get(-(row + 1)) if touches is not None else None
             corroborating, conflicting = [], []
             for cid, sim in hits[row]:
                 old = views.get(cid)
                 if old is None:
                     continue
                 j = judge(old, new, sim)
+                match = _match(old, sim, j.relation, j.confidence, j.reason, j.cue)
+                match["event"] = event_of_old.get(cid)
+                match["speaker"] = old.frame.get("attribution")
                 if j.relation == CONFLICT:
-                    conflicting.append(_match(old, sim, j.relation, j.confidence, j.reason, j.cue))
+                    conflicting.append(match)
                 elif j.relation in CORROBORATING:
-                    corroborating.append(_match(old, sim, j.relation, j.confidence, j.reason, j.cue))
+                    corroborating.append(match)
             row += 1
+            conflicting.sort(key=lambda m: -m["confidence"])
+            if event_id is not None and touches is not None:
+                e = touches.events[event_id]
+                seen = touched.setdefault(
+                    event_id,
+                    {
+                        "id": e.id,
+                        "label": e.label,
+                        "target": e.target,
+                        "first": e.first,
+                        "last": e.last,
+                        "sources": e.sources,
+                        "claims": 0,
+                        "conflicts": [],
+                    },
+                )
+                seen["claims"] += 1
+                seen["conflicts"].extend(
+                    {
+                        "text": claim.text,
+                        "start": claim.start,
+                        "end": claim.end,
+                        "reason": m["reason"],
+                        "cue": m["cue"],
+                        "confidence": m["confidence"],
+                        "speaker": claim.frame.get("attribution"),
+                        "against": {
+                            k: m[k] for k in ("claim_id", "doc_id", "text", "source", "published", "speaker")
+                        },
+                    }
+                    for m in conflicting
+                    if m["event"] == event_id
+                )
             result.claims.append(
                 {
                     "text": claim.text,
                     "start": claim.start,
                     "end": claim.end,
                     "frame": claim.frame,
+                    "event": event_id,
                     "corroborating": corroborating,
-                    "conflicting": sorted(conflicting, key=lambda m: -m["confidence"]),
+                    "conflicting": conflicting,
                 }
             )
+        result.events = list(touched.values())
         articles.append(result)
     added = None
     if add and docs:

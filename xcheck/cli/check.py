@@ -29,6 +29,17 @@ from .common import (
 )
 
 EXIT_CLEAN, EXIT_CONFLICTS, EXIT_ERRORS = 0, 1, 2
+_CUE_NAMES = {
+    "agent": "who did it",
+    "weapon": "with what",
+    "denial": "whether it happened",
+    "status": "the state of the target",
+    "numeric": "the numbers",
+}
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def render_article(a: ArticleCheck) -> list[str]:
@@ -48,6 +59,16 @@ def render_article(a: ArticleCheck) -> list[str]:
             lines.append(
                 f"      by {m['source'] or 'unknown'} {date_of(m['published'])}: {shorten(m['text'], 120)}"
             )
+    for e in a.events:
+        n = plural(e["claims"], "claim")
+        lines.append(f"  touches event {e['id']}: {e['label']} ({n} of this article)")
+        by_cue: dict[str, set[str]] = {}
+        for x in e["conflicts"]:
+            by_cue.setdefault(_CUE_NAMES.get(x["cue"], x["cue"] or "other"), set()).add(
+                x["against"]["source"] or "unknown"
+            )
+        for cue, sources in sorted(by_cue.items()):
+            lines.append(f"    contradicts {', '.join(sorted(sources))} on {cue}")
     lines.append(
         f"  {len(a.claims)} claims, {a.conflicts} conflicts, "
         f"{sum(len(c['corroborating']) for c in a.claims)} corroborations"

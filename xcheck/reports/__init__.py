@@ -1,6 +1,7 @@
 """Renderers of the consistency report: pure functions from the report data to text.
 
-The data is the dict built by :func:`xcheck.report_data.build_report_data` (``schema_version`` 1).
+The data is the dict built by :func:`xcheck.report_data.build_report_data` (``schema_version`` 2,
+described there).
 Each renderer is ``render(data) -> str`` with no I/O; :func:`render` picks one by format name.
 """
 

@@ -11,7 +11,7 @@ import re
 from datetime import date
 from typing import Any
 
-SCHEMA_VERSION = 1  # the version of the data contract these renderers read (xcheck.report_data)
+SCHEMA_VERSION = 2  # the version of the data contract these renderers read (xcheck.report_data)
 EMPTY_MESSAGE = "No conflicts or updates found"
 RELATIONS = ("conflict", "update", "consistent", "duplicate")
 CUES = ("numeric", "membership", "negation", "date")
@@ -357,6 +357,7 @@ def summary_counts(data: dict[str, Any]) -> dict[str, Any]:
         "documents": as_int(summary.get("documents")),
         "claims": as_int(summary.get("claims")),
         "clusters": as_int(summary.get("clusters")),
+        "events": as_int(summary.get("events")),
         "relations": {r: as_int(relations.get(r)) or 0 for r in RELATIONS},
         "cues": [(one_line(c, 40), as_int(cues.get(c)) or 0) for c in cue_names],
     }
@@ -368,3 +369,58 @@ def count_text(value: int | None) -> str:
 
 def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+# -- events ------------------------------------------------------------------------------------------
+
+ATTRIBUTE_NAMES = {
+    "agent": "who did it",
+    "weapon": "with what",
+    "denier": "denies its part",
+    "status": "state of the target",
+}
+
+
+def events_of(data: dict[str, Any]) -> list[dict[str, Any]]:
+    return [e for e in as_list(data.get("events")) if isinstance(e, dict)]
+
+
+def pair_key(pair: object) -> tuple[int | None, int | None]:
+    p = as_dict(pair)
+    ids = sorted(x for x in (as_int(as_dict(p.get(s)).get("claim_id")) for s in ("a", "b")) if x is not None)
+    return (ids[0] if ids else None, ids[1] if len(ids) > 1 else None)
+
+
+def event_parts(
+    event: dict[str, Any], clusters: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The fact clusters that lie wholly in ``event`` (shown with it, not again below) and the updates of
+    their figures (the event's conflicts hold theirs already), earlier report first within a pair."""
+    ids = {one_line(i) for i in as_list(event.get("clusters"))}
+    inside = [c for c in clusters if one_line(c.get("id")) in ids and c.get("event") == event.get("id")]
+    updates: list[dict[str, Any]] = []
+    seen: set[tuple[int | None, int | None]] = set()
+    for c in inside:
+        for u in as_list(c.get("updates")):
+            if isinstance(u, dict) and pair_key(u) not in seen:
+                seen.add(pair_key(u))
+                updates.append(u)
+    return inside, updates
+
+
+def series_of(event: dict[str, Any]) -> list[dict[str, Any]]:
+    """The event's toll series as chart input (one per measure), with the event's conflicts, so values
+    of claims in a conflict are marked; nothing from another event goes in."""
+    out = []
+    conflicts = as_list(event.get("conflicts"))
+    for s in as_list(event.get("timeline")):
+        s = as_dict(s)
+        values = [v for v in as_list(s.get("values")) if isinstance(v, dict)]
+        if values:
+            out.append({"measure": s.get("measure"), "values": values, "conflicts": conflicts, "updates": []})
+    return out
+
+
+def event_anchor(event: dict[str, Any], number: int) -> str:
+    eid = _KIND.sub("-", one_line(event.get("id"), 60).lower()).strip("-")
+    return f"event-{number}-{eid}" if eid else f"event-{number}"

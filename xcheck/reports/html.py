@@ -14,6 +14,7 @@ from typing import Any
 
 from . import svg
 from .common import (
+    ATTRIBUTE_NAMES,
     EMPTY_MESSAGE,
     SHOWN_UPDATES,
     as_dict,
@@ -22,6 +23,9 @@ from .common import (
     clean,
     cluster_name,
     count_text,
+    event_anchor,
+    event_parts,
+    events_of,
     format_date,
     format_score,
     iso_date,
@@ -31,6 +35,7 @@ from .common import (
     plural,
     safe_url,
     segments,
+    series_of,
     sides,
     summary_counts,
     value_label,
@@ -103,6 +108,15 @@ details.more{margin-top:10px}
 details.more>summary{font-weight:600}
 summary{cursor:pointer;color:var(--muted);font-size:.875rem}
 details ul{padding-left:1.2em;font-size:.875rem}
+.event{border:2px solid var(--line);border-radius:12px;padding:14px 16px;margin:22px 0}
+.event .cluster{margin:14px 0}
+.badge.agree{background:var(--soft);color:var(--muted)}
+.attrs{width:100%;border-collapse:collapse;table-layout:fixed;font-size:.875rem;margin:.4em 0}
+.attrs th,.attrs td{border-top:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}
+.attrs th{color:var(--muted);font-weight:600}
+.attrs col.a{width:22%}.attrs col.v{width:18%}.attrs col.w{width:60%}
+.attrs ul{margin:.2em 0;padding-left:1.1em}
+@media (max-width:600px){.attrs col.a{width:30%}.attrs col.v{width:25%}.attrs col.w{width:45%}}
 footer{color:var(--muted);font-size:.8125rem;border-top:1px solid var(--line);margin-top:28px;
 padding-top:8px}
 @media (max-width:420px){.page{padding:12px}.cluster{padding:12px}h1{font-size:1.35rem}}
@@ -248,6 +262,7 @@ def _summary(data: dict[str, Any]) -> str:
         ("Sources", count_text(len(s["sources"])), ""),
         ("Documents", count_text(s["documents"]), ""),
         ("Claims", count_text(s["claims"]), ""),
+        ("Events", count_text(s["events"]), ""),
         ("Clusters flagged", count_text(s["clusters"]), ""),
         ("Conflicts", count_text(rel["conflict"]), "conflict"),
         ("Updates", count_text(rel["update"]), "update"),
@@ -292,17 +307,42 @@ def render(data: dict[str, Any]) -> str:
         "</header>",
         _summary(data),
     ]
-    if clusters:
-        toc = "".join(
-            f'<li><a href="#{_anchor(c, i)}">{_e(c.get("id"), 30)} {_name(c)}</a> '
-            f'<span class="meta">{_toc_counts(c)}</span></li>'
-            for i, c in enumerate(clusters, 1)
-        )
-        body.append(
-            f'<nav aria-labelledby="toc"><h2 id="toc">Fact clusters with conflicts or updates</h2>'
-            f"<ol>{toc}</ol></nav>"
-        )
-        body.append("<main>" + "".join(_cluster(i, c) for i, c in enumerate(clusters, 1)) + "</main>")
+    events = events_of(data)
+    numbers = {id(c): i for i, c in enumerate(clusters, 1)}
+    inside = {id(c) for e in events for c in event_parts(e, clusters)[0]}
+    outside = [c for c in clusters if id(c) not in inside]
+    if events or clusters:
+        nav = []
+        if events:
+            toc = "".join(
+                f'<li><a href="#{event_anchor(e, i)}">{_e(e.get("label"), 90) or _e(e.get("id"), 60)}</a> '
+                f'<span class="meta">{_event_counts(e)}</span></li>'
+                for i, e in enumerate(events, 1)
+            )
+            nav.append(f'<h2 id="toc-events">Events</h2><ol>{toc}</ol>')
+        if outside:
+            toc = "".join(
+                f'<li><a href="#{_anchor(c, numbers[id(c)])}">{_e(c.get("id"), 30)} {_name(c)}</a> '
+                f'<span class="meta">{_toc_counts(c)}</span></li>'
+                for c in outside
+            )
+            nav.append(f'<h2 id="toc">Fact clusters with conflicts or updates</h2><ol>{toc}</ol>')
+        body.append(f'<nav aria-labelledby="{"toc-events" if events else "toc"}">{"".join(nav)}</nav>')
+        main = []
+        if events:
+            main.append(
+                '<section aria-labelledby="events"><h2 id="events">Events</h2>'
+                + "".join(_event(i, e, clusters) for i, e in enumerate(events, 1))
+                + "</section>"
+            )
+        if outside:
+            heading = "Facts outside events" if events else "Fact clusters"
+            main.append(
+                f'<section aria-labelledby="facts"><h2 id="facts">{heading}</h2>'
+                + "".join(_cluster(numbers[id(c)], c) for c in outside)
+                + "</section>"
+            )
+        body.append("<main>" + "".join(main) + "</main>")
     else:
         body.append(f'<main><p class="empty">{EMPTY_MESSAGE}.</p></main>')
     body.append(
@@ -319,6 +359,105 @@ def render(data: dict[str, Any]) -> str:
         f"<style>{CSS}</style>\n</head>\n<body>\n"
         f'<div class="page">\n{chr(10).join(b for b in body if b)}\n</div>\n</body>\n</html>\n'
     )
+
+
+def _event_counts(event: dict[str, Any]) -> str:
+    n_conflicts = len([p for p in as_list(event.get("conflicts")) if isinstance(p, dict)])
+    n_agree = as_int(event.get("agreements")) or 0
+    parts = [plural(len(as_list(event.get("sources"))), "source")]
+    if n_conflicts:
+        parts.append(plural(n_conflicts, "conflict"))
+    if n_agree:
+        parts.append(plural(n_agree, "agreement"))
+    return ", ".join(parts)
+
+
+def _attribute_rows(event: dict[str, Any]) -> str:
+    rows = []
+    for a in as_list(event.get("attributes")):
+        a = as_dict(a)
+        attr = one_line(a.get("attribute"), 30)
+        claims = [as_dict(c) for c in as_list(a.get("claims"))]
+        said = "".join(
+            f"<li><b>{_e(c.get('source'), 60) or 'unknown source'}</b> {_time(c.get('published'))}"
+            + (
+                f' <span class="who">according to {_e(c.get("speaker"), 80)}</span>'
+                if c.get("speaker")
+                else ""
+            )
+            + (f" · “{_e(c.get('words'), 80)}”" if c.get("words") else "")
+            + f": {highlighted(c.get('text'), c.get('highlights'))}</li>"
+            for c in claims
+        )
+        sources = ", ".join(_e(x, 60) for x in as_list(a.get("sources")))
+        rows.append(
+            f"<tr><td>{escape(ATTRIBUTE_NAMES.get(attr, attr))}</td><td><b>{_e(a.get('value'), 60)}</b></td>"
+            f"<td>{sources}<ul>{said}</ul></td></tr>"
+        )
+    if not rows:
+        return ""
+    return (
+        '<table class="attrs"><colgroup><col class="a"><col class="v"><col class="w"></colgroup>'
+        "<thead><tr><th>Attribute</th><th>Value</th><th>Who says so</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _event(number: int, event: dict[str, Any], clusters: list[dict[str, Any]]) -> str:
+    _inside, updates = event_parts(event, clusters)
+    all_conflicts = ordered_conflicts(event.get("conflicts"))
+    n_agree = as_int(event.get("agreements")) or 0
+    badges = []
+    if all_conflicts:
+        badges.append(f'<span class="badge conflict">{plural(len(all_conflicts), "conflict")}</span>')
+    if n_agree:
+        badges.append(f'<span class="badge agree">{plural(n_agree, "agreement")}</span>')
+    label = _e(event.get("label"), 120) or _e(event.get("id"), 60) or "event"
+    parts = [f'<h2><span class="cid">{_e(event.get("id"), 60)}</span> {label} {" ".join(badges)}</h2>']
+    first, last = event.get("first"), event.get("last")
+    when = _time(first) + (f" to {_time(last)}" if last and iso_date(last) != iso_date(first) else "")
+    facts = [when]
+    size = as_int(event.get("size"))
+    if size is not None:
+        facts.append(plural(size, "claim"))
+    sources = [_e(x, 60) for x in as_list(event.get("sources"))]
+    if sources:
+        facts.append(f"{plural(len(sources), 'source')}: {', '.join(sources)}")
+    parts.append(f'<p class="meta">{" · ".join(facts)}</p>')
+    table = _attribute_rows(event)
+    if table:
+        parts.append(f"<h3>Who says what</h3>{table}")
+    if all_conflicts:
+        parts.append(f"<h3>Conflicts ({len(all_conflicts)})</h3>")
+        parts.extend(_pair(p, {}, None) for p in all_conflicts)
+    if n_agree:
+        by = as_dict(event.get("agreements_by_attribute"))
+        detail = ", ".join(f"{_e(k, 20)} {as_int(v) or 0}" for k, v in by.items())
+        parts.append(
+            f'<p class="agreements">{plural(n_agree, "agreement")} across sources'
+            + (f" ({detail})" if detail else "")
+            + "</p>"
+        )
+    for series in series_of(event):
+        chart = svg.render(series)
+        if chart:
+            parts.append(
+                f'<figure class="chart">{chart}<figcaption>'
+                f"{_e(series.get('measure'), 40) or 'toll'} over time, "
+                f'reports of this event only · <span class="key ok"></span> value · '
+                f'<span class="key warn"></span> in a conflict</figcaption></figure>'
+            )
+    if updates:
+        parts.append(f"<h3>Updates ({len(updates)})</h3>")
+        parts.extend(_pair(p, {}, None) for p in updates[:SHOWN_UPDATES])
+        rest = updates[SHOWN_UPDATES:]
+        if rest:
+            parts.append(
+                f'<details class="more"><summary>{plural(len(rest), "more update")}</summary>'
+                + "".join(_pair(p, {}, None) for p in rest)
+                + "</details>"
+            )
+    return f'<article class="event" id="{event_anchor(event, number)}">{"".join(parts)}</article>'
 
 
 def _name(cluster: dict[str, Any]) -> str:

@@ -13,14 +13,18 @@ from typing import Any
 from urllib.parse import quote
 
 from .common import (
+    ATTRIBUTE_NAMES,
     EMPTY_MESSAGE,
     SHOWN_UPDATES,
     as_dict,
+    as_int,
     as_list,
     clean,
     cluster_name,
     conflict_claim_ids,
     count_text,
+    event_parts,
+    events_of,
     format_date,
     format_score,
     iso_date,
@@ -29,6 +33,7 @@ from .common import (
     plural,
     safe_url,
     segments,
+    series_of,
     sides,
     sorted_values,
     summary_counts,
@@ -90,13 +95,15 @@ def _side_row(claim: dict[str, Any]) -> str:
     return _row([source, escape(date), speaker, highlighted(claim.get("text"), claim.get("highlights"))])
 
 
-def _pair(pair: dict[str, Any], heading: str, values: dict[int, dict[str, Any]]) -> list[str]:
+def _pair(
+    pair: dict[str, Any], heading: str, values: dict[int, dict[str, Any]], hashes: str = "###"
+) -> list[str]:
     a, b = sides(pair, values)
     facts = [f"confidence {format_score(pair.get('confidence'))}"]
     cue = escape(pair.get("cue"), 30)
     if cue:
         facts.insert(0, cue)
-    lines = [f"### {heading}: {', '.join(facts)}", ""]
+    lines = [f"{hashes} {heading}: {', '.join(facts)}", ""]
     reason = escape(pair.get("reason"), 400)
     if reason:
         lines += [f"**Reason:** {reason}", ""]
@@ -131,7 +138,7 @@ def values_line(cluster: dict[str, Any]) -> str:
     return "Values: " + " → ".join(parts) + more + legend
 
 
-def _cluster(number: int, cluster: dict[str, Any]) -> list[str]:
+def _cluster(number: int, cluster: dict[str, Any], level: int = 2) -> list[str]:
     conflicts = ordered_conflicts(cluster.get("conflicts"))
     updates = [u for u in as_list(cluster.get("updates")) if isinstance(u, dict)]
     cid = escape(cluster.get("id"), 30) or f"#{number}"
@@ -142,7 +149,8 @@ def _cluster(number: int, cluster: dict[str, Any]) -> list[str]:
     if updates:
         counts.append(plural(len(updates), "update"))
     title = f"{cid} · {name}" if name else cid
-    lines = [f"## {number}. {title} — {', '.join(counts) or 'no conflicts or updates'}", ""]
+    hashes = "#" * level
+    lines = [f"{hashes} {number}. {title} — {', '.join(counts) or 'no conflicts or updates'}", ""]
     sources = [escape(s, 60) for s in as_list(cluster.get("sources"))]
     facts = []
     size = cluster.get("size")
@@ -159,10 +167,11 @@ def _cluster(number: int, cluster: dict[str, Any]) -> list[str]:
     if values:
         lines += [values, ""]
     by_claim = values_by_claim(cluster)
+    sub = "#" * min(level + 1, 6)
     for i, pair in enumerate(conflicts, 1):
-        lines += _pair(pair, f"Conflict {i}", by_claim)
+        lines += _pair(pair, f"Conflict {i}", by_claim, sub)
     for i, pair in enumerate(updates[:SHOWN_UPDATES], 1):
-        lines += _pair(pair, f"Update {i}", by_claim)
+        lines += _pair(pair, f"Update {i}", by_claim, sub)
     rest = updates[SHOWN_UPDATES:]
     if rest:
         lines += [f"_…and {plural(len(rest), 'more update')} (see the HTML or JSON report)._", ""]
@@ -197,6 +206,7 @@ def render(data: dict[str, Any]) -> str:
         _row(["Sources", count_text(len(s["sources"]))]),
         _row(["Documents", count_text(s["documents"])]),
         _row(["Claims", count_text(s["claims"])]),
+        _row(["Events", count_text(s["events"])]),
         _row(["Fact clusters with a conflict or update", count_text(s["clusters"])]),
         _row(["Conflicts", count_text(rel["conflict"])]),
         _row(["Updates", count_text(rel["update"])]),
@@ -210,8 +220,83 @@ def render(data: dict[str, Any]) -> str:
     lines += [_row([escape(cue), count_text(n)]) for cue, n in s["cues"]]
     lines.append("")
     clusters = [c for c in as_list(data.get("clusters")) if isinstance(c, dict)]
-    if not clusters:
+    events = events_of(data)
+    if not clusters and not events:
         lines += [f"**{EMPTY_MESSAGE}.**", ""]
-    for number, cluster in enumerate(clusters, 1):
-        lines += _cluster(number, cluster)
+    numbers = {id(c): i for i, c in enumerate(clusters, 1)}
+    inside = {id(c) for e in events for c in event_parts(e, clusters)[0]}
+    if events:
+        lines += ["## Events", ""]
+        for number, event in enumerate(events, 1):
+            lines += _event(number, event, clusters)
+    outside = [c for c in clusters if id(c) not in inside]
+    if outside and events:
+        lines += ["## Facts outside events", ""]
+    for cluster in outside:
+        lines += _cluster(numbers[id(cluster)], cluster, level=3 if events else 2)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def series_line(series: dict[str, Any]) -> str:
+    """ "killed: ≥ 9 (A, Jun 28) → 18 (B, Jun 28) → 20 (A, Jun 29)": one measure of one event."""
+    line = values_line(series)
+    measure = escape(series.get("measure"), 40) or "toll"
+    return f"{measure}: {line.removeprefix('Values: ')}" if line else ""
+
+
+def _event(number: int, event: dict[str, Any], clusters: list[dict[str, Any]]) -> list[str]:
+    _inside, updates = event_parts(event, clusters)
+    all_conflicts = ordered_conflicts(event.get("conflicts"))
+    n_agree = as_int(event.get("agreements")) or 0
+    label = escape(event.get("label"), 120) or escape(event.get("id"), 60) or "event"
+    counts = [plural(len(all_conflicts), "conflict"), plural(n_agree, "agreement")]
+    lines = [f"### E{number}. {label} — {', '.join(counts)}", ""]
+    first, last = event.get("first"), event.get("last")
+    when = iso_date(first) + (f" to {iso_date(last)}" if last and iso_date(last) != iso_date(first) else "")
+    sources = [escape(s, 60) for s in as_list(event.get("sources"))]
+    facts = [f"`{escape(event.get('id'), 60)}`", when]
+    size = event.get("size")
+    if isinstance(size, int) and not isinstance(size, bool):
+        facts.append(plural(size, "claim"))
+    if sources:
+        facts.append(f"{plural(len(sources), 'source')} ({', '.join(sources)})")
+    lines += [" · ".join(facts), ""]
+    attrs = [as_dict(a) for a in as_list(event.get("attributes"))]
+    if attrs:
+        lines += ["| Attribute | Value | Sources | Who says so |", "| --- | --- | --- | --- |"]
+        for a in attrs:
+            attr = one_line(a.get("attribute"), 30)
+            said = "; ".join(
+                f"{escape(c.get('source'), 40) or 'unknown'}"
+                + (f" (according to {escape(c.get('speaker'), 60)})" if c.get("speaker") else "")
+                + f": {highlighted(c.get('text'), c.get('highlights'))}"
+                for c in (as_dict(x) for x in as_list(a.get("claims")))
+            )
+            lines.append(
+                _row(
+                    [
+                        escape(ATTRIBUTE_NAMES.get(attr, attr)),
+                        f"**{escape(a.get('value'), 60)}**",
+                        ", ".join(escape(s, 40) for s in as_list(a.get("sources"))),
+                        said,
+                    ]
+                )
+            )
+        lines.append("")
+    for series in series_of(event):
+        line = series_line(series)
+        if line:
+            lines += [f"Timeline, {line}", ""]
+    for i, pair in enumerate(all_conflicts, 1):
+        lines += _pair(pair, f"Conflict {i}", {}, "####")
+    if n_agree:
+        by = as_dict(event.get("agreements_by_attribute"))
+        detail = ", ".join(f"{escape(k, 20)} {v}" for k, v in by.items())
+        agreed = f"{plural(n_agree, 'agreement')} across sources" + (f" ({detail})" if detail else "")
+        lines += [agreed + ".", ""]
+    for i, pair in enumerate(updates[:SHOWN_UPDATES], 1):
+        lines += _pair(pair, f"Update {i}", {}, "####")
+    rest = updates[SHOWN_UPDATES:]
+    if rest:
+        lines += [f"_…and {plural(len(rest), 'more update')} (see the HTML or JSON report)._", ""]
+    return lines

@@ -1,6 +1,6 @@
 """The HTTP service: a thin FastAPI layer over ``Corpus``.
 
-Reads (health, query, pairs, report) never wait for a write: each thread reads its own SQLite
+Reads (health, query, pairs, events, report) never wait for a write: each thread reads its own SQLite
 snapshot and the vectors of the committed generation. Writes (ingest, and pairing the claims that
 arrived since the last call) embed first and then take the index's file lock, which serialises them
 across threads and processes; the service holds no lock of its own while waiting for it.
@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import Body, FastAPI, Query, Request
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -248,7 +249,7 @@ def create_app(
         title="xcheck",
         version=__version__,
         description="Cross-check facts across news sources: query claims, check new articles, "
-        "list judged pairs, get the consistency report.",
+        "list judged pairs and events, get the consistency report.",
     )
     app.state.corpus = corpus
     app.state.loader = loader
@@ -335,6 +336,28 @@ def create_app(
         corpus.update_pairs(floor=min_similarity)  # pairing what arrived since the last call: a write
         found = corpus.pairs(relation=relation, min_similarity=min_similarity, same_document=same_document)
         return mark_undated([p.to_dict() for p in found])
+
+    @app.get("/events", summary="Events (one incident at one target): sources, attributes, conflicts")
+    def events() -> list[dict[str, Any]]:
+        corpus.update_pairs()  # pairing what arrived since the last call: a write, then a read
+        return mark_undated([e.to_dict(claims=False) for e in corpus.events()])
+
+    @app.get(
+        "/events/{event_id}",
+        summary="One event: every claim grouped by what it says, the tolls over time, conflicts, agreements",
+        responses={404: {"description": "No event with this id in the index"}},
+    )
+    def event(
+        event_id: Annotated[str, PathParam(max_length=300, description="An event id as /events lists it.")],
+    ) -> dict[str, Any]:
+        corpus.update_pairs()
+        try:
+            found = corpus.event(event_id)
+        except UsageError:
+            raise StarletteHTTPException(
+                404, f"no event {event_id!r} in this index; GET /events lists them"
+            ) from None
+        return mark_undated(found.to_dict())
 
     @app.get("/report", summary="The consistency report as HTML, Markdown or JSON", response_model=None)
     def report(
