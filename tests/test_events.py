@@ -312,3 +312,31 @@ def test_a_weapon_denied_conflicts_with_the_same_weapon_stated() -> None:
     b = view(2, "The prison in Olenivka was definitely not hit by HIMARS rockets.", "2022-07-30", "B")
     j = judge(a, b, 0.5)
     assert j.relation == CONFLICT and j.cue == "weapon" and "not HIMARS" in j.reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The loss of the Russian missile cruiser Moskva hit the Black Sea Fleet hard.",  # what it carries
+        "Photos published by the Kyiv regime about the killings in Bucha are a provocation.",  # published by
+        "Russia was to accuse Ukraine of provoking radicals in Bucha after the killings.",  # no strike
+        "The cruiser Moscow was hit near Odesa.",  # a ship named after a city is not the city speaking
+    ],
+)
+def test_who_did_it_needs_a_strike(sentence: str) -> None:
+    assert event(sentence).get("agent") is None
+
+
+def test_denials_of_nothing_that_happened_are_left_out() -> None:
+    assert event("He may face time in prison after Kiev rejected his visa.") == {}
+    assert event("Russia is running a false campaign to hide the killings in Mariupol.").get("denier") is None
+    assert event("The cruiser Moscow sank in a storm.")["target"] == "ship@Moskva"
+
+
+def test_a_strike_on_a_city_is_not_on_the_plant_named_after_it() -> None:
+    plant = view(
+        1, "Moscow accused Kiev of shelling the Zaporizhzhia nuclear power plant.", "2022-08-06", "A"
+    )
+    city = view(2, "Russian forces launched a missile attack on Zaporizhzhia.", "2022-08-06", "B")
+    assert event_gap(plant, city) is not None
+    assert judge(plant, city, 0.5).relation != CONFLICT

@@ -17,7 +17,16 @@ WORD_LISTS = (
     "attack_verbs",
     "agent_forces",
 )
-TABLES = ("treaty_descriptions", "event_targets", "event_kinds", "agents", "weapons", "statuses", "causes")
+TABLES = (
+    "treaty_descriptions",
+    "event_targets",
+    "event_kinds",
+    "agents",
+    "weapons",
+    "statuses",
+    "causes",
+    "ship_names",
+)
 
 
 @pytest.mark.parametrize("name", WORD_LISTS)

@@ -168,8 +168,11 @@ def _landmark_class() -> dict[str, tuple[str, str]]:
 def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | None:
     """``(class@place, position)`` of the sentence's target, or None."""
     ships = sorted((m for pat in _SHIP_NAMES for m in pat.finditer(sentence)), key=lambda m: m.start("n"))
+    names = {v: canon for canon, spellings in lexicon.table("ship_names").items() for v in spellings}
     for ship in ships:
         name = ship.group("n")
+        if name.lower() in names:
+            return f"ship@{names[name.lower()]}", ship.start()
         if name not in _NOT_SHIP_NAME and not any(m.start <= ship.start("n") < m.end for m in mentions):
             return f"ship@{name}", ship.start()
     known = _landmark_class()
@@ -238,7 +241,8 @@ def _sides(sentence: str, mentions: list[Mention]) -> list[tuple[int, int, str]]
     out = [
         (m.start, m.end, _side_of(m.name))
         for m in mentions
-        if m.kind in ("country", "demonym") or (m.kind == "city" and m.name in METONYMS)
+        if m.kind in ("country", "demonym")
+        or (m.kind == "city" and m.name in METONYMS and not _SHIP_BEFORE.search(sentence[: m.start]))
     ]
     for side, pat in _side_words():
         out.extend((h.start(), h.end(), side) for h in pat.finditer(sentence))
@@ -246,13 +250,41 @@ def _sides(sentence: str, mentions: list[Mention]) -> list[tuple[int, int, str]]
     return out
 
 
+_SHIP_BEFORE = re.compile(r"\b(?:cruiser|flagship|warship|frigate|ship|vessel)\s+[\"“'‘]?$", re.IGNORECASE)
 _GAP = r"(?:\s*(?:['’]s|\s)\s*(?:[\w\-]+\s+){0,2}?)"
 _MUTUAL = re.compile(
     r"\b(?:each other|one another|mutual(?:ly)?|both sides|warring (?:sides|parties)|trade(?:d)? blame)\b",
     re.IGNORECASE,
 )
 _ACCUSE = re.compile(r"\b(?:accus\w*|blam\w*)\s+$", re.IGNORECASE)
-_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"\b(?P<w>[\w\-]+)\s+(?:out\s+)?by\s+(?:the\s+)?$", re.IGNORECASE)
+_OF_WHAT = re.compile(
+    r"(?:['’]s)?(?:\s+[\w\-]+){0,2}?\s+(?:of|for)\s+(?:the\s+)?(?P<w>[\w\-]+)", re.IGNORECASE
+)
+_MODIFIES_TARGET = re.compile(
+    r"\s+(?:cruiser|ship|warship|boat|launchers?|systems?|defen[cs]es?|carriers?)\b", re.IGNORECASE
+)
+_DONE_BY = frozenset({"committed", "perpetrated", "carried", "done", "ordered", "caused"})
+
+
+def _by_striker(before: str, verbs: frozenset[str], means: frozenset[str]) -> bool:
+    """ "shelled by", "attacks by", "carried out by": the side after "by" struck ("published by" no)."""
+    m = _BY.search(before)
+    if m is None:
+        return False
+    w = m.group("w").lower()
+    return w in verbs or w in means or w in _DONE_BY or w.rstrip("s") in means
+
+
+def _accused_of_striking(sentence: str, start: int, end: int, verbs: frozenset[str]) -> bool:
+    """ "accused Kiev of shelling the plant", "blames Ukrainian forces for the strikes"."""
+    if not _ACCUSE.search(sentence[max(0, start - 40) : start]):
+        return False
+    m = _OF_WHAT.match(sentence, end)
+    if m is None:
+        return False
+    w = m.group("w").lower()
+    return w in verbs or w in lexicon.words("attack_nouns") or w in _DONE_BY
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
@@ -304,9 +336,11 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
             hit_end = None  # "…in Kramatorsk, Ukraine, killing 52": another clause
         if hit_end is not None and by_verb and _PASSIVE_AFTER.match(sentence, end + hit_end):
             hit_end = None  # "Ukrainian servicemen killed in the attack": they were killed
+        if hit_end is not None and not by_verb and _MODIFIES_TARGET.match(sentence, end + hit_end):
+            hit_end = None  # "the Russian missile cruiser": what the ship carries, not who struck
         if hit_end is not None:
             found.append((side, sentence[start : end + hit_end].strip()))
-        elif _BY.search(before) or _ACCUSE.search(before):
+        elif _by_striker(before, verbs, means) or _accused_of_striking(sentence, start, end, verbs):
             found.append((side, sentence[max(0, start - 12) : end].strip()))
     sides_found = {s for s, _ in found}
     if len(sides_found) != 1:
@@ -330,7 +364,9 @@ def _denial(
     sentence: str, sides: list[tuple[int, int, str]], speaker_side: str | None
 ) -> tuple[str, str] | None:
     """(the denying side, the denial words): the side that speaks or stands before the denial word."""
-    hit = _words_re("denial_words").search(sentence)
+    hit = next(
+        (h for h in _words_re("denial_words").finditer(sentence) if not _attributive(sentence, h)), None
+    )
     if hit is None:
         return None
     # "a Ukrainian provocation", "Russian fakes": a charge against that side, not a denial of one's part
@@ -354,6 +390,14 @@ _OWNED = re.compile(
     r"allegations?|narrative|story|stories)\b",
     re.IGNORECASE,
 )
+_ATTRIBUTIVE = re.compile(r"\s+(?!and\b|or\b|news\b|information\b|claims?\b|reports?\b)[a-z][\w\-]*")
+
+
+def _attributive(sentence: str, hit: re.Match[str]) -> bool:
+    """ "a false campaign", "a false flag": "false" before a noun it describes, not a denial."""
+    return hit.group().lower() == "false" and bool(_ATTRIBUTIVE.match(sentence, hit.end()))
+
+
 _CHARGES = frozenset(
     {
         "provocation",
@@ -484,6 +528,8 @@ def find_event(
     status = _status(sentence)
     if not (kind or agent or weapon or denial or status):
         return None
+    if denial and not (kind or agent or weapon or status) and target.endswith("@"):
+        return None  # "Kiev rejected his visa … time in prison": a denial of nothing that happened
     if inherited and not (kind or agent or weapon or status):
         return None  # a denial alone of nothing named
     once_words = lexicon.words("event_once")

@@ -196,6 +196,8 @@ def group_claims(views: Iterable[ClaimView]) -> list[tuple[str, list[ClaimView]]
             groups.append((target, current))
     for i, (target, claims) in enumerate(groups):
         city = target.partition("@")[2]
+        if not all((c.frame.get("event") or {}).get("once") for c in claims):
+            continue  # a strike on the city is not on a plant named after it
         for c in claims:
             d = _day(c)
             if d is not None:

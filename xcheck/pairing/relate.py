@@ -29,7 +29,7 @@ from .policy import POLICY
 from .text import content_words, jaccard, norm_text
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "23"
+JUDGE_VERSION = "24"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -812,7 +812,13 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
     ta, tb = ea["target"], eb["target"]
     # a strike on the city ("@Kramatorsk") may be the strike on its station, on the same day; so may
     # "a train station" of no stated place ("station@")
-    in_city = ta != tb and (ta.startswith("@") or tb.startswith("@")) and ta.split("@")[1] == tb.split("@")[1]
+    # only a facility hit once: "the Zaporizhzhia nuclear plant" is not in the city it is named after
+    in_city = (
+        ta != tb
+        and (ta.startswith("@") or tb.startswith("@"))
+        and ta.split("@")[1] == tb.split("@")[1]
+        and bool(ea.get("once") if tb.startswith("@") else eb.get("once"))
+    )
     unplaced = ta != tb and (ta.endswith("@") or tb.endswith("@")) and ta.split("@")[0] == tb.split("@")[0]
     if unplaced and ta.endswith("@") and tb.endswith("@"):
         return "no place stated for the target on either side"
