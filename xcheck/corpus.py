@@ -645,7 +645,7 @@ class Corpus:
         for e in self.events():
             if e.id == event_id:
                 return e
-        raise UsageError(f"no event {event_id!r} in this index; `xcheck events` lists them", param="event_id")
+        raise UsageError(f"no event {event_id!r} in this index; `xcheck events` lists them")
 
     def _judged(self, found: Sequence[tuple[int, int, float]]) -> list[tuple[Any, ...]]:
         """``(a, b, similarity, relation, confidence, reason, cue)`` of each candidate pair."""
