@@ -448,18 +448,21 @@ class Corpus:
         *,
         model_id: str,
         dim: int,
+        claim_ids: dict[str, list[int]] | None = None,
     ) -> None:
         """Store documents whose claims were extracted (``claims_of``) and embedded elsewhere, such as
         on Ray workers (:mod:`xcheck.distributed`), through the same writer as ``ingest``: one
         transaction under the write lock; an article already stored (same content hash) is skipped.
 
-        ``vectors`` maps the text hash of every claim to its vector, made by ``model_id``."""
+        ``vectors`` maps the text hash of every claim to its vector, made by ``model_id``.
+        ``claim_ids`` (by document hash) gives the ids of each document's claims, unused elsewhere
+        (a sharded index allocates them across its shards); by default the next free ones."""
         self.store.check_model(model_id, dim)
         batch = _Batch(known=vectors)
         for doc, claims in prepared:
             batch.add(_Pending(doc, claims))
         batch.to_embed.clear()  # every vector is given: nothing is embedded here
-        self._commit(batch, report, model=(model_id, dim))
+        self._commit(batch, report, model=(model_id, dim), claim_ids=claim_ids)
 
     def known_vectors(self, hashes: Sequence[str]) -> dict[str, np.ndarray]:
         """Stored vectors of the claim texts with these hashes that are in the index already."""
@@ -472,6 +475,7 @@ class Corpus:
         *,
         refresh: bool = False,
         model: tuple[str, int] | None = None,
+        claim_ids: dict[str, list[int]] | None = None,
     ) -> None:
         """Store ``batch`` (embedded already) in one transaction under the index's write lock.
 
@@ -503,8 +507,11 @@ class Corpus:
                         if old is not None:  # the same article, changed: replace it
                             vectors.remove(sql.claim_ids_of(old.id))
                             sql.delete_document(old.id)
-                        ids = list(range(next_id, next_id + len(p.claims)))
-                        next_id += len(p.claims)
+                        if claim_ids is not None:  # given by the caller (a sharded index's global ids)
+                            ids = list(claim_ids[p.doc.sha256])
+                        else:
+                            ids = list(range(next_id, next_id + len(p.claims)))
+                            next_id += len(p.claims)
                         sql.add_document(p.doc, p.claims, ids)
                         if ids:
                             vectors.add(ids, np.stack([by_hash[c.text_hash] for c in p.claims]))
