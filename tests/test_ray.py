@@ -244,3 +244,88 @@ def app_() -> Any:
     from xcheck.cli.app import app
 
     return app
+
+
+@pytest.mark.integration
+def test_workers_load_the_bundled_model_and_match_a_plain_ingest(tmp_path: Path, local_ray: Any) -> None:
+    """The real model, from each worker's own install (HF_HUB_OFFLINE=1 in the workers' env)."""
+    with Corpus(tmp_path / "plain", create=True) as c:
+        c.ingest([str(EXAMPLES)])
+        c.update_pairs()
+        plain_pairs = [(p.a.claim_id, p.b.claim_id, p.relation) for p in c.pairs()]
+    with Corpus(tmp_path / "ray", create=True) as c:
+        report = ray_ingest(c, [str(EXAMPLES)])  # the corpus's own model, made on the workers
+        assert report.documents == 12
+        c.update_pairs(search=block_search(local_ray))
+        ray_pairs = [(p.a.claim_id, p.b.claim_id, p.relation) for p in c.pairs()]
+    a, b = snapshot_real(tmp_path / "plain"), snapshot_real(tmp_path / "ray")
+    assert a["rows"] == b["rows"] and a["manifest"] == b["manifest"]
+    assert np.allclose(a["vecs"], b["vecs"], atol=1e-5)
+    assert ray_pairs == plain_pairs != []
+
+
+def snapshot_real(index_dir: Path) -> dict[str, Any]:
+    db = sqlite3.connect(index_dir / DB_NAME)
+    try:
+        rows = db.execute(
+            "SELECT c.id, d.sha256, c.start, c.end, c.text, c.frame, c.part FROM claims c "
+            "JOIN documents d ON d.id = c.doc_id ORDER BY c.id"
+        ).fetchall()
+        manifest = {
+            k: v for k, v in db.execute("SELECT key, value FROM manifest") if k in ("model_id", "dim")
+        }
+    finally:
+        db.close()
+    with Corpus(index_dir) as c:
+        vectors = c.store.vectors()
+        vecs = vectors.get([r[0] for r in rows])
+    return {"rows": rows, "manifest": manifest, "vecs": vecs}
+
+
+def test_a_local_instance_of_its_own_gives_the_workers_an_offline_hub(tmp_path: Path) -> None:
+    """``connect("local")`` in a fresh process: its workers see HF_HUB_OFFLINE=1 although the
+    driver's environment does not set it; the instance is shut down at the end."""
+    import subprocess
+    import sys
+
+    script = (
+        "import os\n"
+        "from xcheck.distributed import cluster\n"
+        "def env():\n"
+        "    return os.environ.get('HF_HUB_OFFLINE'), os.environ.get('TRANSFORMERS_OFFLINE')\n"
+        "with cluster.connect('local', num_cpus=1) as ray:\n"
+        "    print(cluster.get(ray, cluster.remote(ray, env).remote(), timeout=60))\n"
+        "print(ray.is_initialized())\n"
+    )
+    environ = {k: v for k, v in os.environ.items() if k not in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=environ, cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split("\n")[:2] == ["('1', '1')", "False"]
+
+
+@pytest.mark.integration
+def test_cli_ingest_with_ray_starts_and_stops_its_own_instance(tmp_path: Path) -> None:
+    """`xcheck ingest --ray` as a user runs it: a local instance of its own, the bundled model on
+    the workers; the same summary as a plain ingest, one clean line on stdout, no traceback."""
+    import subprocess
+    import sys
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "xcheck", *args],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            cwd=tmp_path,
+            stdin=subprocess.DEVNULL,
+        )
+
+    plain = run("ingest", str(EXAMPLES), "--index", "plain", "--json")
+    dist = run("ingest", str(EXAMPLES), "--index", "dist", "--ray", "--json")
+    assert dist.returncode == 0, dist.stderr[-2000:]
+    assert "Traceback" not in dist.stderr
+    a, b = json.loads(plain.stdout), json.loads(dist.stdout)
+    a.pop("seconds"), b.pop("seconds")
+    assert a == b and b["documents"] == 12
