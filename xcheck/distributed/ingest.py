@@ -10,7 +10,8 @@ The flow, with the driver (the process that runs ``xcheck ingest``) in the middl
 3. **Claims and frames** (tasks): ``claims_of`` over groups of ``DOCS_PER_TASK`` new articles (an
    article already stored, same content hash, is skipped before any work).
 4. **Embedding** (tasks): the claim texts not in the index yet, each once, in groups of
-   ``EMBED_CHUNK``; each worker loads the model once from its own install.
+   ``EMBED_CHUNK``; each worker loads the model once from its own install (a first task that
+   embeds nothing starts a load while the articles are read).
 5. **Write** (driver): the results are taken in input order and committed through the one writer
    (``Corpus.commit_prepared``): the same transactions, claim ids and crash-safety as a plain ingest.
 
@@ -37,7 +38,6 @@ from ..corpus import (
     COMMIT_EVERY_CLAIMS,
     COMMIT_EVERY_DOCS,
     COMMIT_EVERY_SECONDS,
-    EMBED_CHUNK,
     Corpus,
     Progress,
 )
@@ -49,6 +49,7 @@ from .tasks import ModelSpec, ReadUnit, embed, extract, read_units
 
 FILES_PER_TASK = 64
 DOCS_PER_TASK = 32
+EMBED_CHUNK = 128  # texts per embedding task: small enough to spread even a small batch over the workers
 MAX_SEALED = 2  # batches waiting for their vectors before the driver waits for the oldest
 
 
@@ -142,8 +143,9 @@ def ingest(
     paths = list(paths)
     list(read_inputs([], fmt=fmt))  # an unknown format is a usage error before Ray starts
     with cluster.connect(address, num_cpus=num_cpus) as ray:
+        probe = cluster.remote(ray, embed).remote(model, [])  # a worker loads the model meanwhile
         items = read_distributed(ray, paths, fmt=fmt, encoding=encoding, stdin=stdin, meta=meta)
-        report = ingest_documents(ray, target, items, model=model, progress=progress)
+        report = ingest_documents(ray, target, items, model=model, progress=progress, probe=probe)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -214,8 +216,11 @@ def ingest_documents(
     *,
     model: ModelSpec,
     progress: Progress | None = None,
+    probe: Any = None,
 ) -> IngestReport:
-    """Index already-read documents on Ray (``Corpus.ingest_documents``): see the module's docstring."""
+    """Index already-read documents on Ray (``Corpus.ingest_documents``): see the module's docstring.
+
+    ``probe``: the ref of an ``embed(model, [])`` task already submitted (else one is submitted)."""
     report = IngestReport()
     report.failed.extend(i for i in items if isinstance(i, IngestFailure))
     docs = [i for i in items if isinstance(i, Document)]
@@ -234,7 +239,7 @@ def ingest_documents(
             seen.add(doc.sha256)
             todo.append(doc)
     total = len(docs)
-    _Pipeline(ray, target, model, report, progress, total).run(todo, furniture)
+    _Pipeline(ray, target, model, report, progress, total, probe).run(todo, furniture)
     return report
 
 
@@ -247,6 +252,7 @@ class _Pipeline:
         report: IngestReport,
         progress: Progress | None,
         total: int,
+        probe: Any,
     ) -> None:
         self.ray = ray
         self.target = target
@@ -262,7 +268,7 @@ class _Pipeline:
         self.sealed: deque[_Batch] = deque()
         self.batch = _Batch()
         self.model_info: tuple[str, int] | None = None
-        self.probe: Any = None
+        self.probe = probe
 
     def run(self, todo: list[Document], furniture: dict[str, tuple[Furniture, Furniture]]) -> None:
         ray = self.ray
@@ -270,7 +276,8 @@ class _Pipeline:
             self.progress(self.done, self.total)
         if not todo:
             return
-        self.probe = self.embed.remote(self.model, [])  # the model's id and dimension; warms a worker up
+        if self.probe is None:  # the model's id and dimension; a worker loads the model meanwhile
+            self.probe = self.embed.remote(self.model, [])
         shared = ray.put(furniture)
         chunks = [todo[i : i + DOCS_PER_TASK] for i in range(0, len(todo), DOCS_PER_TASK)]
         cpus = int(ray.cluster_resources().get("CPU", 1))
