@@ -12,8 +12,8 @@ RayOpt = Annotated[
     bool,
     typer.Option(
         "--ray",
-        help="Run on Ray: a local Ray instance of its own, or the cluster named by --ray-address. Needs the "
-        "extra `ray` (pip install 'xcheck[ray]').",
+        help="Run on Ray: a local Ray instance of its own, or the cluster named by --ray-address. Needs "
+        "Ray, installed with xcheck's extra `ray`.",
     ),
 ]
 RayAddressOpt = Annotated[
