@@ -441,13 +441,53 @@ class Corpus:
         report.embedded += len(texts)
         batch.to_embed.clear()
 
-    def _commit(self, batch: _Batch, report: IngestReport, *, refresh: bool = False) -> None:
+    def commit_prepared(
+        self,
+        prepared: Sequence[tuple[Document, list[Claim]]],
+        vectors: dict[str, np.ndarray],
+        report: IngestReport,
+        *,
+        model_id: str,
+        dim: int,
+        claim_ids: dict[str, list[int]] | None = None,
+    ) -> None:
+        """Store documents whose claims were extracted (``claims_of``) and embedded elsewhere, such as
+        on Ray workers (:mod:`xcheck.distributed`), through the same writer as ``ingest``: one
+        transaction under the write lock; an article already stored (same content hash) is skipped.
+
+        ``vectors`` maps the text hash of every claim to its vector, made by ``model_id``.
+        ``claim_ids`` (by document hash) gives the ids of each document's claims, unused elsewhere
+        (a sharded index allocates them across its shards); by default the next free ones."""
+        self.store.check_model(model_id, dim)
+        batch = _Batch(known=vectors)
+        for doc, claims in prepared:
+            batch.add(_Pending(doc, claims))
+        batch.to_embed.clear()  # every vector is given: nothing is embedded here
+        self._commit(batch, report, model=(model_id, dim), claim_ids=claim_ids)
+
+    def known_vectors(self, hashes: Sequence[str]) -> dict[str, np.ndarray]:
+        """Stored vectors of the claim texts with these hashes that are in the index already."""
+        return self._known_vectors(hashes)
+
+    def _commit(
+        self,
+        batch: _Batch,
+        report: IngestReport,
+        *,
+        refresh: bool = False,
+        model: tuple[str, int] | None = None,
+        claim_ids: dict[str, list[int]] | None = None,
+    ) -> None:
         """Store ``batch`` (embedded already) in one transaction under the index's write lock.
 
         ``refresh``: the documents are stored ones extracted again; each replaces itself if it is still
-        stored unchanged. Otherwise the index is then wholly of this extractor, and says so."""
+        stored unchanged. Otherwise the index is then wholly of this extractor, and says so.
+        ``model``: the id and dimension of the model that made the vectors (else this corpus's model)."""
         sql = self.store.sql
-        embedder = self.embedder
+        if model is None:
+            embedder = self.embedder
+            model = (embedder.model_id, embedder.dim)
+        model_id, dim = model
         by_hash = batch.vectors
         with self.store.locked():
             if refresh:  # still there, unchanged (another writer may have replaced it meanwhile)
@@ -461,15 +501,18 @@ class Corpus:
                 fresh = [p for p in batch.pending if not sql.has_sha(p.doc.sha256)]
                 report.skipped += len(batch.pending) - len(fresh)
             if fresh:
-                with self.store.transaction(model_id=embedder.model_id, dim=embedder.dim) as vectors:
+                with self.store.transaction(model_id=model_id, dim=dim) as vectors:
                     next_id = sql.next_claim_id()
                     for p in fresh:
                         old = sql.document_by_key(p.doc.doc_key or "")
                         if old is not None:  # the same article, changed: replace it
                             vectors.remove(sql.claim_ids_of(old.id))
                             sql.delete_document(old.id)
-                        ids = list(range(next_id, next_id + len(p.claims)))
-                        next_id += len(p.claims)
+                        if claim_ids is not None:  # given by the caller (a sharded index's global ids)
+                            ids = list(claim_ids[p.doc.sha256])
+                        else:
+                            ids = list(range(next_id, next_id + len(p.claims)))
+                            next_id += len(p.claims)
                         sql.add_document(p.doc, p.claims, ids)
                         if ids:
                             vectors.add(ids, np.stack([by_hash[c.text_hash] for c in p.claims]))
@@ -567,14 +610,18 @@ class Corpus:
             for cid, r in rows.items()
         }
 
-    def update_pairs(self, floor: float | None = None) -> int:
+    def update_pairs(self, floor: float | None = None, *, search: Callable[..., Any] | None = None) -> int:
         """Pair and judge the claims not paired yet; return how many pairs were judged (related pairs
         are judged but not stored).
 
         Only the neighbourhoods of new claims are searched. Asking for a floor below the stored one
-        pairs everything again at the new floor.
+        pairs everything again at the new floor. ``search`` replaces the neighbour search with one of
+        the same signature and result as :func:`~xcheck.pairing.candidates.self_join` (the blocks on
+        Ray workers of :mod:`xcheck.distributed`).
         """
         from .pairing.candidates import self_join
+
+        join = search or self_join
 
         sql = self.store.sql
         stored_floor = self.pair_floor()
@@ -598,7 +645,7 @@ class Corpus:
                 return 0
             floor_now = want if reset else stored_floor
             found = (
-                self_join(vectors, floor=floor_now, k=PAIR_NEIGHBOURS, query_ids=new_ids, exhaustive=False)
+                join(vectors, floor=floor_now, k=PAIR_NEIGHBOURS, query_ids=new_ids, exhaustive=False)
                 if vectors.size
                 else []
             )

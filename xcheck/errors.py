@@ -35,6 +35,10 @@ class IndexBusyError(XcheckError):
     """Another process is writing to the same index."""
 
 
+class ClusterError(XcheckError):
+    """The Ray cluster cannot be reached, or a task on it failed (``xcheck ... --ray``)."""
+
+
 class UsageError(XcheckError):
     """A command was called with options that do not fit together, or a value out of its range.
 
@@ -49,6 +53,7 @@ class UsageError(XcheckError):
 
 
 __all__ = [
+    "ClusterError",
     "IndexBusyError",
     "InputError",
     "ModelError",

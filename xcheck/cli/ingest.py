@@ -24,6 +24,7 @@ from .common import (
     print_json,
     translate_errors,
 )
+from .ray_options import RayAddressOpt, RayOpt, ray_target
 
 
 class TerminalProgress:
@@ -75,13 +76,23 @@ def ingest(
     index: IndexOpt = None,
     model: ModelOpt = None,
     as_json: JsonOpt = False,
+    ray: RayOpt = False,
+    ray_address: RayAddressOpt = None,
 ) -> None:
     """Read articles (txt/md with front matter, html, jsonl), extract their claims and index them."""
     meta = Metadata.of(source=source, title=title, published=published)
+    address = ray_target(ray, ray_address)
     progress = TerminalProgress()
     with corpus(index, model, create=True) as c:
         try:
-            report = c.ingest(paths, fmt=fmt, encoding=encoding, progress=progress, meta=meta)
+            if address is None:
+                report = c.ingest(paths, fmt=fmt, encoding=encoding, progress=progress, meta=meta)
+            else:
+                from ..distributed.ingest import ingest as ray_ingest
+
+                report = ray_ingest(
+                    c, paths, address=address, fmt=fmt, encoding=encoding, progress=progress, meta=meta
+                )
         finally:
             progress.close()
     for failure in report.failed:

@@ -8,6 +8,7 @@ import typer
 
 from ..pairing.clusters import Cluster, PairRecord
 from .common import IndexOpt, JsonOpt, ModelOpt, corpus, date_of, print_json, shorten, translate_errors
+from .ray_options import RayAddressOpt, RayOpt, ray_target
 
 RelationOpt = Annotated[
     str | None,
@@ -48,10 +49,18 @@ def pairs(
     index: IndexOpt = None,
     model: ModelOpt = None,
     as_json: JsonOpt = False,
+    ray: RayOpt = False,
+    ray_address: RayAddressOpt = None,
 ) -> None:
     """Pair claims about the same fact across sources and judge each pair."""
+    address = ray_target(ray, ray_address)
     with corpus(index, model) as c:
-        c.update_pairs(floor=min_similarity)  # pair what arrived since the last call: a write
+        if address is None:
+            c.update_pairs(floor=min_similarity)  # pair what arrived since the last call: a write
+        else:
+            from ..distributed.pairs import update_pairs_on_ray
+
+            update_pairs_on_ray(c, address, floor=min_similarity)
         found = c.pairs(relation=relation, min_similarity=min_similarity, same_document=same_document)
     if as_json:
         print_json([p.to_dict() for p in found])
