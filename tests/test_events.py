@@ -340,3 +340,18 @@ def test_a_strike_on_a_city_is_not_on_the_plant_named_after_it() -> None:
     city = view(2, "Russian forces launched a missile attack on Zaporizhzhia.", "2022-08-06", "B")
     assert event_gap(plant, city) is not None
     assert judge(plant, city, 0.5).relation != CONFLICT
+
+
+def test_a_fire_after_a_strike_is_not_an_internal_cause() -> None:
+    assert (
+        event("A fire broke out at the railway station in Kramatorsk after the strike.").get("agent") is None
+    )
+    assert event("The cruiser Moskva sank after a fire caused a blast of its munitions.")["agent"] == (
+        "internal cause"
+    )
+
+
+def test_an_unplaced_plant_is_not_tied_to_a_placed_one() -> None:
+    a = view(1, "Ukrainian forces shelled a nuclear power plant.", "2022-08-14", "A")
+    b = view(2, "Russian forces shelled the Zaporizhzhia nuclear power plant.", "2022-08-14", "B")
+    assert event_gap(a, b) is not None

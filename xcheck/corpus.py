@@ -43,7 +43,7 @@ PAIR_FLOOR = 0.45  # cosine similarity below which two claims are never paired (
 PAIR_NEIGHBOURS = 20
 # Bump when claim extraction changes (segmentation, furniture, frames): the claims of an index built by
 # an older version are extracted again from the stored article text on the next write.
-EXTRACTOR_VERSION = "20"
+EXTRACTOR_VERSION = "21"
 REFRESH_BATCH = 5000  # stored documents extracted again per commit (each commit rewrites the vector file)
 FURNITURE_SAMPLE = 2000  # stored items per source that furniture is learned from, with the new ones
 _FURNITURE_CHARS = 600  # furniture sits at the ends of a text: learn from its head and tail

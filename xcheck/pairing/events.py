@@ -221,6 +221,8 @@ def group_claims(views: Iterable[ClaimView]) -> list[tuple[str, list[ClaimView]]
             if cls and d is not None:
                 class_days[(cls, d)].add(i)
     for target in sorted(t for t in by_target if t.endswith("@")):
+        if not all((c.frame.get("event") or {}).get("once") for _d, c in by_target[target]):
+            continue  # "a nuclear plant" of no place: plants are hit again and again, which one?
         for d, c in by_target[target]:
             homes = class_days.get((target[:-1], d), set())
             if len(homes) == 1:

@@ -29,7 +29,7 @@ from .policy import POLICY
 from .text import content_words, jaccard, norm_text
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "24"
+JUDGE_VERSION = "25"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -819,7 +819,12 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
         and ta.split("@")[1] == tb.split("@")[1]
         and bool(ea.get("once") if tb.startswith("@") else eb.get("once"))
     )
-    unplaced = ta != tb and (ta.endswith("@") or tb.endswith("@")) and ta.split("@")[0] == tb.split("@")[0]
+    unplaced = (
+        ta != tb
+        and (ta.endswith("@") or tb.endswith("@"))
+        and ta.split("@")[0] == tb.split("@")[0]
+        and bool(ea.get("once") and eb.get("once"))  # a plant is hit again and again: which one?
+    )
     if unplaced and ta.endswith("@") and tb.endswith("@"):
         return "no place stated for the target on either side"
     if ta != tb and not (in_city or unplaced):
