@@ -47,6 +47,7 @@ from ..embed import Embedder
 from ..errors import StoreError, UsageError
 from ..pairing.candidates import Pair, _collect, _Found
 from ..pairing.clusters import PairRecord
+from ..pairing.events import event_candidates
 from ..pairing.relate import RELATED, RELATIONS, ClaimView, judge
 from ..store.index import lock_timeout
 from ..types import Claim, Document, Hit, IngestReport
@@ -298,6 +299,23 @@ class ShardedIndex:
                 out[cid] = dataclasses.replace(view, doc_id=self.global_id(s, view.doc_id))
         return out
 
+    def _event_pairs(self, found: list[Pair]) -> list[Pair]:
+        """Claims of one event across the shards, judged whatever their similarity, as one index does
+        (``Corpus._with_event_pairs``)."""
+        ids = sorted(i for c in self.shards for i in c.store.sql.all_claim_ids())
+        views = [v for v in self.claim_views(ids).values() if v.frame.get("event")]
+        have = {(int(a), int(b)) for a, b, _ in found}
+        extra = [p for p in event_candidates(views) if p not in have]
+        if not extra:
+            return []
+        shard_of = {v.claim_id: self.local_id(v.doc_id)[0] for v in views}
+        vec: dict[int, np.ndarray] = {}
+        for s, c in enumerate(self.shards):
+            mine = sorted({i for p in extra for i in p if shard_of[i] == s})
+            if mine:
+                vec.update(zip(mine, c.store.vectors().get(mine), strict=True))
+        return [(a, b, float(np.dot(vec[a], vec[b]))) for a, b in extra]
+
     def pairs(
         self,
         *,
@@ -315,6 +333,7 @@ class ShardedIndex:
             )
         floor = PAIR_FLOOR if min_similarity is None else min(PAIR_FLOOR, min_similarity)
         found = self.candidates(floor)
+        found = found + self._event_pairs(found)
         views = self.claim_views(sorted({i for a, b, _ in found for i in (a, b)}))
         out: list[PairRecord] = []
         for a, b, sim in found:
