@@ -20,7 +20,7 @@ import numpy as np
 from .claims.furniture import Furniture, learn_by_source
 from .claims.segment import claim_spans, is_claim_sentence
 from .config import DEFAULT_MODEL_ID, resolve_index_dir, resolve_model_name
-from .embed import Embedder, make_embedder
+from .embed import BACKEND_IDS, Embedder, make_embedder, resolve_backend
 from .errors import InputError, UsageError
 from .ingest.readers import Metadata, read_inputs
 from .pairing.clusters import Cluster, PairRecord, build_clusters
@@ -221,7 +221,9 @@ class Corpus:
     """An index folder and the model that embeds into it.
 
     ``model``: a model name or folder; ``None`` uses ``$XCHECK_MODEL``, else the model the index was
-    built with, else the bundled all-MiniLM-L6-v2. ``embedder`` replaces the model entirely (tests).
+    built with, else the bundled all-MiniLM-L6-v2. ``backend``: ``onnx`` or ``torch``; ``None`` uses
+    ``$XCHECK_BACKEND``, else ONNX Runtime for the bundled model and sentence-transformers for any other.
+    ``embedder`` replaces the model entirely (tests).
     """
 
     def __init__(
@@ -232,12 +234,16 @@ class Corpus:
         embedder: Embedder | None = None,
         create: bool = False,
         frames: bool = True,
+        backend: str | None = None,
     ) -> None:
+        if backend is not None:  # a bad --backend is said at once, before any work
+            resolve_backend(backend, resolve_model_name(model))
         self.index_dir = resolve_index_dir(index_dir)
         self.store = IndexStore(self.index_dir, create=create)
         self.with_frames = frames
         self._embedder = embedder
         self._model_option = model
+        self._backend_option = backend
         self._load_lock = threading.Lock()  # one model load across threads
         self._turns = _Turns()  # one model call at a time, first come first served
 
@@ -262,17 +268,32 @@ class Corpus:
         return name
 
     @property
+    def backend(self) -> str:
+        """The backend that embeds (``onnx`` or ``torch``), as chosen; raises ``UsageError`` for a bad
+        choice."""
+        return resolve_backend(self._backend_option, self.model_id)
+
+    @property
+    def model_loaded(self) -> bool:
+        """Whether the model is in memory (the service's ``/health`` says so)."""
+        return self._embedder is not None
+
+    @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
             model_id = self.model_id
-            self.store.check_model(model_id)  # before the (slow) load
+            backend = BACKEND_IDS[self.backend]
+            self.store.check_model(model_id, backend=backend)  # before the (slow) load
             with self._load_lock:
                 if self._embedder is None:
-                    loaded = make_embedder(model_id)
+                    if self._backend_option is None:
+                        loaded = make_embedder(model_id)
+                    else:
+                        loaded = make_embedder(model_id, backend=self._backend_option)
                     loaded.dim  # noqa: B018 - load the model now, under the lock
                     self._embedder = loaded
         embedder = self._embedder
-        self.store.check_model(embedder.model_id, embedder.dim)
+        self.store.check_model(embedder.model_id, embedder.dim, getattr(embedder, "backend", None))
         return embedder
 
     def load_model(self) -> Embedder:
@@ -460,7 +481,9 @@ class Corpus:
                 fresh = [p for p in batch.pending if not sql.has_sha(p.doc.sha256)]
                 report.skipped += len(batch.pending) - len(fresh)
             if fresh:
-                with self.store.transaction(model_id=embedder.model_id, dim=embedder.dim) as vectors:
+                with self.store.transaction(
+                    model_id=embedder.model_id, dim=embedder.dim, backend=getattr(embedder, "backend", None)
+                ) as vectors:
                     next_id = sql.next_claim_id()
                     for p in fresh:
                         old = sql.document_by_key(p.doc.doc_key or "")
@@ -707,6 +730,7 @@ class Corpus:
         return {
             **counts,
             "model": self.store.model_id,
+            "backend": ",".join(self.store.backends) or None,
             "dim": self.store.dim,
             "index": str(self.index_dir),
             "index_bytes": size,

@@ -11,6 +11,7 @@ from ..errors import XcheckError
 from ..ingest.readers import Metadata, read_inputs
 from .common import (
     READING_HELP,
+    BackendOpt,
     FormatOpt,
     IndexOpt,
     ModelOpt,
@@ -75,12 +76,13 @@ def check(
     fmt: FormatOpt = None,
     index: IndexOpt = None,
     model: ModelOpt = None,
+    backend: BackendOpt = None,
 ) -> None:
     """Check new articles against the indexed corpus. Exit 0: no conflict, 1: conflicts, 2: errors."""
     try:
         meta = Metadata.of(source=source, title=title, published=published)
         items = list(read_inputs(paths, fmt=fmt, meta=meta))
-        with corpus(index, model, create=add) as c:
+        with corpus(index, model, create=add, backend=backend) as c:
             result = check_documents(c, items, add=add)
     except XcheckError as err:  # usage and input errors exit 2, like a linter's
         raise fail(message_of(err), EXIT_ERRORS) from None

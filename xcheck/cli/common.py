@@ -32,6 +32,16 @@ ModelOpt = Annotated[
         show_default=False,
     ),
 ]
+BackendOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--backend",
+        metavar="onnx|torch",
+        help="What runs the model: onnx (ONNX Runtime, int8; the default for the bundled model) or torch "
+        "(sentence-transformers; any model). Default: $XCHECK_BACKEND, else as said.",
+        show_default=False,
+    ),
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for machines instead of a table.")]
 PathsArg = Annotated[
     list[str], typer.Argument(metavar="PATH", help="Files, folders (recursive) or - for stdin.")
@@ -171,8 +181,10 @@ def translate_errors(func: Callable[P, R]) -> Callable[P, R]:
 
 
 @contextmanager
-def corpus(index: str | None, model: str | None = None, *, create: bool = False) -> Iterator[Corpus]:
-    c = Corpus(index, model=model, create=create)
+def corpus(
+    index: str | None, model: str | None = None, *, create: bool = False, backend: str | None = None
+) -> Iterator[Corpus]:
+    c = Corpus(index, model=model, create=create, backend=backend)
     try:
         yield c
     finally:

@@ -10,7 +10,7 @@ import typer
 from ..corpus import PAIR_FLOOR
 from ..embed import make_embedder
 from ..pairing.evaluate import EvalResult, Scores, evaluate, read_labels
-from .common import JsonOpt, ModelOpt, print_json, translate_errors
+from .common import BackendOpt, JsonOpt, ModelOpt, print_json, translate_errors
 
 
 def _row(name: str, s: Scores) -> str:
@@ -40,11 +40,13 @@ def eval_(
     ] = PAIR_FLOOR,
     show_mistakes: Annotated[bool, typer.Option("--mistakes", help="List the pairs judged wrongly.")] = False,
     model: ModelOpt = None,
+    backend: BackendOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Score the judgement on labelled pairs: per relation, per cue, and against a cosine baseline."""
     pairs = read_labels(labels)
-    result = evaluate(pairs, make_embedder(model), floor=floor)
+    embedder = make_embedder(model, backend=backend) if backend else make_embedder(model)
+    result = evaluate(pairs, embedder, floor=floor)
     if as_json:
         print_json(result.to_dict())
         return

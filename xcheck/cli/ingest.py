@@ -11,6 +11,7 @@ from ..ingest.readers import Metadata
 from ..types import IngestReport
 from .common import (
     READING_HELP,
+    BackendOpt,
     FormatOpt,
     IndexOpt,
     JsonOpt,
@@ -74,12 +75,13 @@ def ingest(
     encoding: Annotated[str, typer.Option("--encoding", help="Text encoding of the inputs.")] = "utf-8",
     index: IndexOpt = None,
     model: ModelOpt = None,
+    backend: BackendOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Read articles (txt/md with front matter, html, jsonl), extract their claims and index them."""
     meta = Metadata.of(source=source, title=title, published=published)
     progress = TerminalProgress()
-    with corpus(index, model, create=True) as c:
+    with corpus(index, model, create=True, backend=backend) as c:
         try:
             report = c.ingest(paths, fmt=fmt, encoding=encoding, progress=progress, meta=meta)
         finally:

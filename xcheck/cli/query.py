@@ -7,7 +7,17 @@ from typing import Annotated
 import typer
 
 from ..types import Hit
-from .common import IndexOpt, JsonOpt, ModelOpt, corpus, date_of, print_json, table, translate_errors
+from .common import (
+    BackendOpt,
+    IndexOpt,
+    JsonOpt,
+    ModelOpt,
+    corpus,
+    date_of,
+    print_json,
+    table,
+    translate_errors,
+)
 
 
 def hits_table(hits: list[Hit]) -> str:
@@ -21,10 +31,11 @@ def query(
     k: Annotated[int, typer.Option("-k", "--top", min=1, help="How many claims to show.")] = 10,
     index: IndexOpt = None,
     model: ModelOpt = None,
+    backend: BackendOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Show the indexed claims most similar to TEXT."""
-    with corpus(index, model) as c:
+    with corpus(index, model, backend=backend) as c:
         hits = c.query(text, k=k)
     if as_json:
         print_json([h.to_dict() for h in hits])

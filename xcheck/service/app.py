@@ -221,6 +221,7 @@ def create_app(
     index_dir: str | Path | None = None,
     *,
     model: str | None = None,
+    backend: str | None = None,
     embedder: Embedder | None = None,
     max_body_bytes: int = DEFAULT_MAX_BODY,
     body_timeout: float = BODY_TIMEOUT,
@@ -232,7 +233,7 @@ def create_app(
     Only requests whose Host header is a loopback name or one of ``allow_hosts`` are served; with a
     ``token``, each request must also carry it as a bearer token.
     """
-    corpus = Corpus(index_dir, model=model, embedder=embedder, create=True)
+    corpus = Corpus(index_dir, model=model, backend=backend, embedder=embedder, create=True)
     loader = ModelLoader(corpus)
 
     @asynccontextmanager

@@ -78,6 +78,15 @@ class IndexStore:
         return self.sql.manifest().get("model_id")
 
     @property
+    def backends(self) -> list[str]:
+        """The backends whose vectors the index holds (an index of before backends: ``torch``)."""
+        manifest = self.sql.manifest()
+        raw = manifest.get("backend")
+        if raw is None:
+            return ["torch"] if manifest.get("model_id") else []
+        return [b for b in raw.split(",") if b]
+
+    @property
     def dim(self) -> int | None:
         raw = self.sql.manifest().get("dim")
         return int(raw) if raw else None
@@ -86,8 +95,8 @@ class IndexStore:
     def generation(self) -> int:
         return int(self.sql.manifest().get("generation", "0"))
 
-    def check_model(self, model_id: str, dim: int | None = None) -> None:
-        """Refuse to mix vectors of two models in one index."""
+    def check_model(self, model_id: str, dim: int | None = None, backend: str | None = None) -> None:
+        """Refuse to mix vectors of two models, or of two backends not declared compatible, in one index."""
         stored = self.model_id
         if stored is not None and stored != model_id:
             raise ModelError(
@@ -99,6 +108,16 @@ class IndexStore:
             raise ModelError(
                 f"the index at {self.dir} holds {stored_dim}-dimensional vectors; the model gives {dim}"
             )
+        if backend is not None and stored is not None:
+            from ..embed import backends_compatible
+
+            for other in self.backends:
+                if not backends_compatible(stored, other, backend):
+                    raise ModelError(
+                        f"the index at {self.dir} holds vectors made by the {other} backend, which the "
+                        f"{backend} backend does not reproduce closely enough; use --backend "
+                        f"{other.split('-')[0]} (or XCHECK_BACKEND) or another --index"
+                    )
 
     # -- vectors --------------------------------------------------------------------------------
     def vectors(self) -> VectorIndex:
@@ -184,14 +203,14 @@ class IndexStore:
             raise write_error(self.dir, exc) from exc
 
     @contextmanager
-    def transaction(self, *, model_id: str, dim: int) -> Iterator[VectorIndex]:
+    def transaction(self, *, model_id: str, dim: int, backend: str | None = None) -> Iterator[VectorIndex]:
         """One atomic change of rows and vectors. Call inside ``locked()``.
 
         Yields the vector index to change; on success the new vectors are written as the next
         generation and the rows committed with it; on any error both are left as they were.
         """
         try:
-            with self._transaction(model_id=model_id, dim=dim) as vectors:
+            with self._transaction(model_id=model_id, dim=dim, backend=backend) as vectors:
                 yield vectors
         except XcheckError:
             raise
@@ -200,12 +219,13 @@ class IndexStore:
             raise write_error(self.dir, exc) from exc
 
     @contextmanager
-    def _transaction(self, *, model_id: str, dim: int) -> Iterator[VectorIndex]:
+    def _transaction(self, *, model_id: str, dim: int, backend: str | None) -> Iterator[VectorIndex]:
         current = self.vectors()
         # Readers in other threads may be searching ``current``: change a copy.
         vectors = current.copy() if current.dim == dim else VectorIndex(dim)
         self.sql.begin()
         try:
+            known = self.backends  # read before the manifest names the model
             yield vectors
             gen = self.generation + 1
             vectors.write(file_for(self.dir, gen))
@@ -214,6 +234,8 @@ class IndexStore:
             self.sql.set_manifest(
                 model_id=model_id, dim=dim, generation=gen, max_claim_id=max(int(max_id), stored_max)
             )
+            if backend is not None and backend not in known:
+                self.sql.set_manifest(backend=",".join(sorted([*known, backend])))
             self.sql.commit()
         except BaseException:
             self.sql.rollback()
