@@ -19,7 +19,7 @@ import numpy as np
 
 from .claims.furniture import Furniture, learn_by_source
 from .claims.segment import claim_spans, is_claim_sentence
-from .config import DEFAULT_MODEL_ID, resolve_index_dir, resolve_model_name
+from .config import DEFAULT_MODEL_ID, PAIR_FLOOR, resolve_index_dir, resolve_model_name
 from .embed import BACKEND_IDS, Embedder, make_embedder, resolve_backend
 from .errors import InputError, UsageError
 from .ingest.readers import Metadata, read_inputs
@@ -38,7 +38,6 @@ COMMIT_EVERY_SECONDS = 30.0
 COMMIT_EVERY_CLAIMS = 20_000
 MAX_CLAIM_CHARS = 1_000  # a longer sentence is split at spaces into pieces of at most this length
 MAX_CLAIMS_PER_DOCUMENT = 2_000  # further claims of one document are dropped, with a note
-PAIR_FLOOR = 0.45  # cosine similarity below which two claims are never paired (tuned on eval/dev.jsonl)
 PAIR_NEIGHBOURS = 20
 # Bump when claim extraction changes (segmentation, furniture, frames): the claims of an index built by
 # an older version are extracted again from the stored article text on the next write.
@@ -596,8 +595,6 @@ class Corpus:
         Only the neighbourhoods of new claims are searched. Asking for a floor below the stored one
         pairs everything again at the new floor.
         """
-        from .pairing.candidates import self_join
-
         sql = self.store.sql
         stored_floor = self.pair_floor()
         want = stored_floor if floor is None else floor
@@ -609,6 +606,8 @@ class Corpus:
         stale = sql.manifest().get("judge_version", JUDGE_VERSION) != JUDGE_VERSION
         if not sql.unpaired_claim_ids() and want >= stored_floor and not stale:
             return 0
+        from .pairing.candidates import self_join  # FAISS: only when there is something to pair
+
         with self.store.locked():
             # Another writer may have paired (or changed the floor) while we waited for the lock.
             stored_floor = self.pair_floor()

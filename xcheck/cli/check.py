@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..check import ArticleCheck, check_documents
 from ..errors import XcheckError
-from ..ingest.readers import Metadata, read_inputs
 from .common import (
     READING_HELP,
     BackendOpt,
@@ -28,6 +26,9 @@ from .common import (
     shorten,
     translate_errors,
 )
+
+if TYPE_CHECKING:
+    from ..check import ArticleCheck
 
 EXIT_CLEAN, EXIT_CONFLICTS, EXIT_ERRORS = 0, 1, 2
 
@@ -79,6 +80,9 @@ def check(
     backend: BackendOpt = None,
 ) -> None:
     """Check new articles against the indexed corpus. Exit 0: no conflict, 1: conflicts, 2: errors."""
+    from ..check import check_documents
+    from ..ingest.readers import Metadata, read_inputs
+
     try:
         meta = Metadata.of(source=source, title=title, published=published)
         items = list(read_inputs(paths, fmt=fmt, meta=meta))

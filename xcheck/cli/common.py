@@ -7,14 +7,16 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from ..corpus import Corpus
 from ..errors import UsageError, XcheckError
 from ..types import UNDATED, mark_undated
+
+if TYPE_CHECKING:  # the library is imported by the commands that use it: `--help` stays fast
+    from ..corpus import Corpus
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -184,6 +186,8 @@ def translate_errors(func: Callable[P, R]) -> Callable[P, R]:
 def corpus(
     index: str | None, model: str | None = None, *, create: bool = False, backend: str | None = None
 ) -> Iterator[Corpus]:
+    from ..corpus import Corpus
+
     c = Corpus(index, model=model, create=create, backend=backend)
     try:
         yield c

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..ingest.readers import Metadata
-from ..types import IngestReport
 from .common import (
     READING_HELP,
     BackendOpt,
@@ -25,6 +23,9 @@ from .common import (
     print_json,
     translate_errors,
 )
+
+if TYPE_CHECKING:
+    from ..types import IngestReport
 
 
 class TerminalProgress:
@@ -79,6 +80,8 @@ def ingest(
     as_json: JsonOpt = False,
 ) -> None:
     """Read articles (txt/md with front matter, html, jsonl), extract their claims and index them."""
+    from ..ingest.readers import Metadata
+
     meta = Metadata.of(source=source, title=title, published=published)
     progress = TerminalProgress()
     with corpus(index, model, create=True, backend=backend) as c:

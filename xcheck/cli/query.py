@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..types import Hit
 from .common import (
     BackendOpt,
     IndexOpt,
@@ -18,6 +17,9 @@ from .common import (
     table,
     translate_errors,
 )
+
+if TYPE_CHECKING:
+    from ..types import Hit
 
 
 def hits_table(hits: list[Hit]) -> str:

@@ -8,12 +8,15 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
 
 from ..errors import IndexBusyError, ModelError, StoreError, XcheckError
 from .sqlite import SqliteStore
-from .vectors import VectorIndex, file_for, remove_stale
+
+if TYPE_CHECKING:  # FAISS loads with the first read of vectors: `stats` and friends never need it
+    from .vectors import VectorIndex
 
 LOCK_NAME = ".write.lock"
 LOCK_TIMEOUT_ENV = "XCHECK_LOCK_TIMEOUT"
@@ -28,6 +31,13 @@ def lock_timeout() -> float:
         return max(0.0, float(raw))
     except ValueError:
         raise StoreError(f"{LOCK_TIMEOUT_ENV} must be a number of seconds, got {raw!r}") from None
+
+
+def remove_stale(index_dir: Path, keep: int) -> None:
+    """:func:`xcheck.store.vectors.remove_stale`, imported when first needed (it loads FAISS)."""
+    from .vectors import remove_stale as remove
+
+    remove(index_dir, keep=keep)
 
 
 def write_error(index_dir: Path, exc: BaseException) -> StoreError:
@@ -141,6 +151,8 @@ class IndexStore:
         so a missing file means a writer has moved on: read the new state. Only a file missing from
         the state that still names it, or a count that differs within one state, is corruption.
         """
+        from .vectors import VectorIndex, file_for
+
         missing: tuple[int, Path] | None = None
         for _ in range(50):
             with self.sql.snapshot():
@@ -220,6 +232,8 @@ class IndexStore:
 
     @contextmanager
     def _transaction(self, *, model_id: str, dim: int, backend: str | None) -> Iterator[VectorIndex]:
+        from .vectors import VectorIndex, file_for
+
         current = self.vectors()
         # Readers in other threads may be searching ``current``: change a copy.
         vectors = current.copy() if current.dim == dim else VectorIndex(dim)
