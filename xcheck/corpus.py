@@ -23,6 +23,7 @@ from .config import DEFAULT_MODEL_ID, PAIR_FLOOR, resolve_index_dir, resolve_mod
 from .embed import BACKEND_IDS, Embedder, make_embedder, resolve_backend
 from .errors import InputError, UsageError
 from .ingest.readers import Metadata, read_inputs
+from .overlap import EmbedAhead
 from .pairing.clusters import Cluster, PairRecord, build_clusters
 from .pairing.relate import JUDGE_VERSION, RELATED, RELATIONS, ClaimView, judge
 from .store.index import IndexStore, lock_timeout
@@ -30,6 +31,7 @@ from .types import BODY, TITLE, Claim, Document, Hit, IngestFailure, IngestRepor
 
 Progress = Callable[[int, int], None]
 EMBED_CHUNK = 512
+EMBED_AHEAD = 2  # chunks queued for the embedding thread before extraction waits for it
 EMBED_TURN = 32  # texts embedded per turn of the model lock, so a query waits for one turn at most
 # A run commits whichever comes first, so a crash or kill loses little and a resumed run repeats little
 # (already stored articles are skipped by their content hash).
@@ -204,6 +206,7 @@ class _Batch:
     to_embed: dict[str, str] = field(default_factory=dict)  # text hash -> text, not embedded yet
     vectors: dict[str, np.ndarray] = field(default_factory=dict)
     started: float = field(default_factory=time.monotonic)
+    in_flight: set[str] = field(default_factory=set)  # text hashes being embedded in the worker thread
 
     def __post_init__(self) -> None:
         self.vectors.update(self.known)
@@ -212,7 +215,7 @@ class _Batch:
         self.pending.append(item)
         self.claims += len(item.claims)
         for c in item.claims:
-            if c.text_hash not in self.vectors:
+            if c.text_hash not in self.vectors and c.text_hash not in self.in_flight:
                 self.to_embed.setdefault(c.text_hash, c.text)
 
 
@@ -351,7 +354,23 @@ class Corpus:
         lock_timeout()  # a bad XCHECK_LOCK_TIMEOUT is reported before any slow work
         self.refresh_stale()
         furniture = self.furniture_for(docs)
-        batch = _Batch(known=dict(known_vectors or {}))
+        with EmbedAhead(self.embed, ahead=EMBED_AHEAD) as ahead:
+            self._ingest_loop(docs, furniture, ahead, report, progress, known_vectors)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _ingest_loop(
+        self,
+        docs: Sequence[Document],
+        furniture: dict[str, tuple[Furniture, Furniture]],
+        ahead: EmbedAhead,
+        report: IngestReport,
+        progress: Progress | None,
+        known_vectors: dict[str, np.ndarray] | None,
+    ) -> None:
+        """Extract claims and frames document by document while ``ahead`` embeds the previous chunk;
+        commit as often as ``COMMIT_EVERY_*`` says, with every vector of the batch in hand."""
+        batch = _Batch(known=dict(known_vectors or {}), in_flight=ahead.in_flight)
         seen: set[str] = set()
         for n, doc in enumerate(docs, start=1):
             sha = doc.sha256
@@ -366,8 +385,8 @@ class Corpus:
                     notes=report.notes,
                 )
                 batch.add(_Pending(doc, claims))
-                if len(batch.to_embed) >= EMBED_CHUNK:  # embed as we go: the clock below sees it
-                    self._embed_batch(batch, report)
+                if len(batch.to_embed) >= EMBED_CHUNK:  # embed as we go, in the worker thread
+                    self._embed_ahead(batch, report, ahead)
             due = (
                 n == len(docs)
                 or len(batch.pending) >= COMMIT_EVERY_DOCS
@@ -375,13 +394,12 @@ class Corpus:
                 or time.monotonic() - batch.started >= COMMIT_EVERY_SECONDS
             )
             if batch.pending and due:
-                self._embed_batch(batch, report)
+                self._embed_ahead(batch, report, ahead)
+                batch.vectors.update(ahead.drain())
                 self._commit(batch, report)
-                batch = _Batch(known=batch.known if known_vectors else {})
+                batch = _Batch(known=batch.known if known_vectors else {}, in_flight=ahead.in_flight)
             if progress is not None:
                 progress(n, len(docs))
-        report.seconds = time.perf_counter() - started
-        return report
 
     def furniture_for(self, docs: Sequence[Document]) -> dict[str, tuple[Furniture, Furniture]]:
         """What each source of ``docs`` wraps its items in, learned from these documents and up to
@@ -445,6 +463,17 @@ class Corpus:
         if not found:
             return {}
         return dict(zip(found, vectors_now.get([stored[h] for h in found]), strict=True))
+
+    def _embed_ahead(self, batch: _Batch, report: IngestReport, ahead: EmbedAhead) -> None:
+        """Hand the claims of ``batch`` that have no vector yet to ``ahead``; take what it finished."""
+        if batch.to_embed:
+            batch.vectors.update(self._known_vectors(list(batch.to_embed)))
+            todo = {h: t for h, t in batch.to_embed.items() if h not in batch.vectors}
+            batch.to_embed.clear()
+            report.embedded += len(todo)
+            batch.vectors.update(ahead.submit(list(todo), list(todo.values())))
+        else:
+            batch.vectors.update(ahead.submit([], []))
 
     def _embed_batch(self, batch: _Batch, report: IngestReport) -> None:
         """Vectors for the claims of ``batch`` that have none yet; no lock is held."""

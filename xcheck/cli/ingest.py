@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -29,20 +30,44 @@ if TYPE_CHECKING:
 
 
 class TerminalProgress:
-    """A progress bar on stderr, drawn only when stderr is a terminal."""
+    """A progress bar on stderr with the rate (documents/s) and the time left, drawn only when stderr is
+    a terminal."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Any = time.monotonic) -> None:
         self.enabled = sys.stderr.isatty()
         self._bar: Any = None
         self._done = 0
+        self._clock = clock
+        self._started = 0.0
+        self._total = 0
+
+    def rate(self) -> str:
+        """Documents per second so far and the time left at that rate (empty during the first second)."""
+        seconds = self._clock() - self._started
+        if seconds < 1.0 or not self._done:
+            return ""
+        per_second = self._done / seconds
+        left = round((self._total - self._done) / per_second)
+        return f"{per_second:.1f} docs/s, {left // 60}:{left % 60:02d} left"
 
     def __call__(self, done: int, total: int) -> None:
         if not self.enabled or total < 2:
             return
+        self._total = total
         if self._bar is None:
-            self._bar = typer.progressbar(length=total, label="ingesting", file=sys.stderr)
+            self._started = self._clock()
+            self._bar = typer.progressbar(
+                length=total,
+                label="ingesting",
+                file=sys.stderr,
+                show_eta=False,  # the time left is in rate(), from the same clock
+                show_pos=True,
+                show_percent=True,
+                item_show_func=lambda _: self.rate(),
+            )
             self._bar.__enter__()
         if done > self._done:
+            self._bar.current_item = done
             self._bar.update(done - self._done)
             self._done = done
 
