@@ -10,7 +10,11 @@ falls on all of them alike; the load average before and after is printed.
 
 The index is built once from real sentences of ``--data`` (BBC articles, RUWA titles and subheadings,
 CheckThat! verified claims and their titles, MRPC, SICK and STS sentences; each file or item is one
-document, frames off) and cached at ``--index``: keep it outside the repository.
+document, frames off) and cached at ``--index``: keep it outside the repository. Embedding 100k
+sentences takes a while on a busy 2-core machine: ``--sentences S.txt --vectors V.npy`` builds instead
+from sentences (one a line, 20 to a document) whose vectors of the same model were computed already
+(row i of V is line i of S, float32, e.g. by sentence-transformers); those vectors are stored as they are
+(``known_vectors``), with the torch backend recorded, and only claims the lines do not match are embedded.
 """
 
 from __future__ import annotations
@@ -97,6 +101,44 @@ def build(index: Path, data: Path, claims: int, backend: str | None) -> None:
     )
 
 
+def build_from_vectors(index: Path, sentences: Path, vectors: Path, claims: int) -> None:
+    import hashlib
+
+    import numpy as np
+
+    from xcheck.corpus import Corpus
+    from xcheck.types import Document
+
+    lines = sentences.read_text(encoding="utf-8").splitlines()[:claims]
+    vecs = np.load(vectors, mmap_mode="r")
+    known = {
+        hashlib.sha256(t.strip().encode("utf-8")).hexdigest(): np.asarray(vecs[i])
+        for i, t in enumerate(lines)
+    }
+    docs = [
+        Document(
+            text="\n\n".join(lines[i : i + 20]),
+            source="sentences",
+            doc_key=f"s{i}",
+            origin=f"{sentences}:{i}",
+        )
+        for i in range(0, len(lines), 20)
+    ]
+    print(
+        f"building {index}: {len(docs)} documents of {len(lines)} sentences with their vectors ...",
+        flush=True,
+    )
+    t0 = time.perf_counter()
+    with Corpus(index, create=True, frames=False, backend="torch") as c:
+        report = c.ingest_documents(docs, known_vectors=known)
+        stats = c.stats()
+    print(
+        f"built in {time.perf_counter() - t0:.0f} s: {stats['claims']} claims, "
+        f"{report.embedded} embedded, {stats['index_bytes'] / 1e6:.0f} MB",
+        flush=True,
+    )
+
+
 def run(cmd: list[str], env: dict[str, str]) -> float:
     t0 = time.perf_counter()
     subprocess.run(
@@ -112,11 +154,16 @@ def main() -> None:
     ap.add_argument("--claims", type=int, default=100_000)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--backend", default=None, help="backend for the build and the query (default: xcheck's)")
+    ap.add_argument("--sentences", type=Path, help="build from these sentences (one a line) ...")
+    ap.add_argument("--vectors", type=Path, help="... and their vectors (.npy, one row a line)")
     args = ap.parse_args()
     if REPO in args.index.resolve().parents:
         sys.exit("cold.py: keep the index outside the repository (--index)")
     if not (args.index / "xcheck.sqlite").is_file():
-        build(args.index, args.data, args.claims, args.backend)
+        if args.sentences and args.vectors:
+            build_from_vectors(args.index, args.sentences, args.vectors, args.claims)
+        else:
+            build(args.index, args.data, args.claims, args.backend)
 
     env = {**os.environ, "PYTHONPATH": str(REPO), "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
     if args.backend:
