@@ -22,7 +22,7 @@ from .config import DEFAULT_MODEL_ID
 from .errors import ModelError
 
 BACKEND_ID = "onnx-int8"  # what the index manifest records
-BATCH_SIZE = 32  # texts per session run (measured: benchmarks/ingest.py --batch-sizes)
+BATCH_SIZE = 32  # texts per session run: a middle value, the sweep was inconclusive (README, "Fast start")
 DIM = 384
 
 
@@ -84,8 +84,8 @@ class OnnxEmbedder:
                     if self.threads:
                         options.intra_op_num_threads = self.threads
                     options.log_severity_level = 3  # errors only: no warnings on stderr
-                    # Idle threads sleep instead of spinning: on a busy 2-core machine spinning threads
-                    # steal the cores the other threads need (measured 4x slower, benchmarks/backends.py).
+                    # Idle threads sleep instead of spinning, so they give the cores back to the thread
+                    # that extracts claims meanwhile (xcheck/overlap.py) and to other processes.
                     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
                     session = ort.InferenceSession(
                         str(onnx_file), sess_options=options, providers=["CPUExecutionProvider"]
