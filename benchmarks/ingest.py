@@ -1,10 +1,14 @@
 """Ingest throughput against the raw model, measured in one run.
 
-    python benchmarks/ingest.py CORPUS_DIR [--limit N] [--frames on|off|both]
+    python benchmarks/ingest.py CORPUS_DIR [--limit N] [--frames on|off|both] [--backend onnx|torch]
+                                [--serial] [--chunk N] [--ahead N] [--batch N]
 
 Prints documents/s and claims/s of the whole pipeline (read, segment, frames, embed, store) and the
-ratio of its claims/s to ``SentenceTransformer.encode`` sentences/s on exactly the same sentences.
-The model is loaded (and warmed up) before either is timed.
+ratio of its claims/s to ``SentenceTransformer.encode`` (torch) sentences/s on exactly the same sentences.
+The pipeline embeds with ``--backend`` (default: xcheck's default, ONNX Runtime int8), overlapping claim
+extraction with embedding (xcheck/overlap.py) unless ``--serial``; ``--chunk`` (texts per hand-over to
+the embedding thread), ``--ahead`` (hand-overs queued) and ``--batch`` (texts per model call) override
+xcheck's values for measuring them. Both models are loaded (and warmed up) before anything is timed.
 """
 
 from __future__ import annotations
@@ -17,16 +21,37 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import numpy as np
+
+import xcheck.corpus as corpus_mod
 from xcheck.config import DEFAULT_MODEL_ID
 from xcheck.corpus import Corpus
-from xcheck.embed import BATCH_SIZE, SentenceTransformerEmbedder
+from xcheck.embed import BATCH_SIZE, Embedder, SentenceTransformerEmbedder, make_embedder
 from xcheck.ingest.readers import read_inputs
 from xcheck.types import Document
 
 
-def pipeline(
-    items: list, embedder: SentenceTransformerEmbedder, frames: bool
-) -> tuple[float, int, int, list[str]]:
+class Serial:
+    """EmbedAhead's interface, embedding at once in the caller's thread (no overlap), for comparison."""
+
+    def __init__(self, embed, *, ahead: int = 2) -> None:  # type: ignore[no-untyped-def]
+        self._embed = embed
+        self.in_flight: set[str] = set()
+
+    def submit(self, keys: list[str], texts: list[str]) -> dict[str, np.ndarray]:
+        return dict(zip(keys, self._embed(texts), strict=True)) if texts else {}
+
+    def drain(self) -> dict[str, np.ndarray]:
+        return {}
+
+    def __enter__(self) -> Serial:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+
+def pipeline(items: list, embedder: Embedder, frames: bool) -> tuple[float, int, int, list[str]]:
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Corpus(Path(tmp) / "idx", embedder=embedder, create=True, frames=frames)
         t0 = time.perf_counter()
@@ -43,7 +68,18 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0, help="use only the first N documents")
     ap.add_argument("--frames", choices=["on", "off", "both"], default="both")
     ap.add_argument("--encoding", default="utf-8")
+    ap.add_argument("--backend", choices=["onnx", "torch"], default=None)
+    ap.add_argument("--serial", action="store_true", help="no overlap of extraction and embedding")
+    ap.add_argument("--chunk", type=int, default=0)
+    ap.add_argument("--ahead", type=int, default=0)
+    ap.add_argument("--batch", type=int, default=0)
     args = ap.parse_args()
+    if args.serial:
+        corpus_mod.EmbedAhead = Serial  # type: ignore[misc,assignment]
+    if args.chunk:
+        corpus_mod.EMBED_CHUNK = args.chunk
+    if args.ahead:
+        corpus_mod.EMBED_AHEAD = args.ahead
 
     t0 = time.perf_counter()
     items = list(read_inputs([args.corpus], encoding=args.encoding))
@@ -56,8 +92,17 @@ def main() -> None:
         f"({read_s:.1f} s to read)"
     )
 
-    embedder = SentenceTransformerEmbedder(DEFAULT_MODEL_ID)
+    reference = SentenceTransformerEmbedder(DEFAULT_MODEL_ID)  # raw encode: always torch
+    reference.embed_batch(["warm-up sentence"] * 8)
+    embedder = make_embedder(None, backend=args.backend) if args.backend else make_embedder(None)
+    if args.batch:
+        embedder.batch_size = args.batch  # type: ignore[attr-defined]
     embedder.embed_batch(["warm-up sentence"] * 8)
+    print(
+        f"pipeline backend: {getattr(embedder, 'backend', '?')}, "
+        f"{'serial' if args.serial else 'overlapped'}, chunk {corpus_mod.EMBED_CHUNK}, "
+        f"ahead {corpus_mod.EMBED_AHEAD}, batch {getattr(embedder, 'batch_size', '?')}"
+    )
 
     runs = {"off": [False], "on": [True], "both": [False, True]}[args.frames]
     results = {}
@@ -68,7 +113,7 @@ def main() -> None:
 
     unique = list(dict.fromkeys(texts))
     t0 = time.perf_counter()
-    embedder.model.encode(
+    reference.model.encode(
         unique,
         batch_size=BATCH_SIZE,
         convert_to_numpy=True,
@@ -78,7 +123,8 @@ def main() -> None:
     raw_s = time.perf_counter() - t0
     raw_rate = len(unique) / raw_s
     print(
-        f"raw SentenceTransformer.encode: {len(unique)} distinct sentences in {raw_s:.1f} s "
+        f"raw SentenceTransformer.encode (torch, batch {BATCH_SIZE}): {len(unique)} distinct sentences "
+        f"in {raw_s:.1f} s "
         f"= {raw_rate:.1f} sentences/s"
     )
     for frames, (seconds, docs, claims) in results.items():

@@ -50,6 +50,7 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test reads the user's XCHECK_* settings or writes to ./index."""
     monkeypatch.delenv("XCHECK_INDEX", raising=False)
     monkeypatch.delenv("XCHECK_MODEL", raising=False)
+    monkeypatch.delenv("XCHECK_BACKEND", raising=False)
     monkeypatch.delenv("XCHECK_DEMO_INDEX", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # the demo's own index goes there
     monkeypatch.setenv("XCHECK_LOCK_TIMEOUT", "2")

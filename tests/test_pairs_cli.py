@@ -164,7 +164,7 @@ def test_extract_json(tmp_path: Path) -> None:
 
 
 def test_eval_reads_labels_and_reports_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("xcheck.cli.evaluate.make_embedder", lambda name=None: FakeEmbedder())
+    monkeypatch.setattr("xcheck.embed.make_embedder", lambda name=None: FakeEmbedder())
     labels = write(
         tmp_path / "l.jsonl",
         "\n".join(

@@ -55,3 +55,18 @@ def test_no_bar_for_a_single_document(monkeypatch: pytest.MonkeyPatch) -> None:
     bar(1, 1)
     bar.close()
     assert screen.getvalue() == ""
+
+
+def test_bar_shows_rate_position_and_time_left(monkeypatch: pytest.MonkeyPatch) -> None:
+    screen = _Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    now = [100.0]
+    bar = TerminalProgress(clock=lambda: now[0])
+    bar(0, 40)
+    now[0] += 4.0
+    bar(10, 40)
+    assert bar.rate() == "2.5 docs/s, 0:12 left"
+    bar._bar.render_progress()  # click throttles redraws; draw now
+    out = screen.getvalue()
+    bar.close()
+    assert "10/40" in out and "25%" in out and "2.5 docs/s, 0:12 left" in out

@@ -20,7 +20,7 @@ from xcheck.service.http import server_config
 from xcheck.store.index import LOCK_NAME
 
 from .conftest import FakeEmbedder
-from .test_service import ARTICLES, free_port
+from .test_service import ARTICLES, free_port, wait_until_ready
 
 
 class SlowEmbedder(FakeEmbedder):
@@ -54,7 +54,10 @@ def start(tmp_path: Path) -> Iterator[Start]:
         while not srv.started:
             assert time.monotonic() < deadline, "server did not start"
             time.sleep(0.02)
-        return f"http://127.0.0.1:{port}"
+        url = f"http://127.0.0.1:{port}"
+        if not app_options.get("token"):
+            wait_until_ready(url)  # a request that needs the model before then gets 503
+        return url
 
     yield run
     for srv, thread in servers:

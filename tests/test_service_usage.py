@@ -54,11 +54,22 @@ def serving(app: object) -> Iterator[str]:
 def test_health_says_starting_until_the_model_is_loaded_at_start_up(tmp_path: Path) -> None:
     model = SlowModel()
     with serving(create_app(tmp_path / "idx", embedder=model)) as url:
-        assert httpx.get(f"{url}/health", timeout=5).json()["status"] == "starting"
+        health = httpx.get(f"{url}/health", timeout=5).json()
+        assert health["status"] == "starting" and health["ready"] is False
+        # what needs the model says so at once, with when to come back; the rest is served
+        for r in (
+            httpx.get(f"{url}/query", params={"q": "killed"}, timeout=5),
+            httpx.post(f"{url}/ingest", json=ARTICLES[0], timeout=5),
+            httpx.post(f"{url}/check", json=ARTICLES[0], timeout=5),
+        ):
+            assert r.status_code == 503 and r.headers["retry-after"] == "1"
+            assert "still loading" in r.json()["error"]
+        assert httpx.get(f"{url}/pairs", timeout=5).status_code == 200
         model.release.set()  # the load finishes without any request having asked for the model
         wait_until_ready(url)
-        assert httpx.get(f"{url}/health", timeout=5).json()["status"] == "ok"
-        assert model.embedded == []  # loaded, not yet used
+        health = httpx.get(f"{url}/health", timeout=5).json()
+        assert health["status"] == "ok" and health["ready"] is True
+        assert len(model.embedded) == 1  # loaded and warmed up with one call, no request used it
         r = httpx.get(f"{url}/query", params={"q": "killed"}, timeout=5)
         assert r.status_code == 200
 

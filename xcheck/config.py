@@ -9,6 +9,7 @@ INDEX_ENV = "XCHECK_INDEX"
 MODEL_ENV = "XCHECK_MODEL"
 DEFAULT_INDEX = "index"
 DEFAULT_MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
+PAIR_FLOOR = 0.45  # cosine similarity below which two claims are never paired (tuned on eval/dev.jsonl)
 
 
 def resolve_index_dir(option: str | Path | None = None) -> Path:

@@ -19,10 +19,11 @@ import numpy as np
 
 from .claims.furniture import Furniture, learn_by_source
 from .claims.segment import claim_spans, is_claim_sentence
-from .config import DEFAULT_MODEL_ID, resolve_index_dir, resolve_model_name
-from .embed import Embedder, make_embedder
+from .config import DEFAULT_MODEL_ID, PAIR_FLOOR, resolve_index_dir, resolve_model_name
+from .embed import BACKEND_IDS, Embedder, make_embedder, resolve_backend
 from .errors import InputError, UsageError
 from .ingest.readers import Metadata, read_inputs
+from .overlap import EmbedAhead
 from .pairing.clusters import Cluster, PairRecord, build_clusters
 from .pairing.events import Event, build_events, event_candidates
 from .pairing.relate import JUDGE_VERSION, RELATED, RELATIONS, ClaimView, judge
@@ -31,6 +32,7 @@ from .types import BODY, TITLE, Claim, Document, Hit, IngestFailure, IngestRepor
 
 Progress = Callable[[int, int], None]
 EMBED_CHUNK = 512
+EMBED_AHEAD = 2  # chunks queued for the embedding thread before extraction waits for it
 EMBED_TURN = 32  # texts embedded per turn of the model lock, so a query waits for one turn at most
 # A run commits whichever comes first, so a crash or kill loses little and a resumed run repeats little
 # (already stored articles are skipped by their content hash).
@@ -39,7 +41,6 @@ COMMIT_EVERY_SECONDS = 30.0
 COMMIT_EVERY_CLAIMS = 20_000
 MAX_CLAIM_CHARS = 1_000  # a longer sentence is split at spaces into pieces of at most this length
 MAX_CLAIMS_PER_DOCUMENT = 2_000  # further claims of one document are dropped, with a note
-PAIR_FLOOR = 0.45  # cosine similarity below which two claims are never paired (tuned on eval/dev.jsonl)
 PAIR_NEIGHBOURS = 20
 # Bump when claim extraction changes (segmentation, furniture, frames): the claims of an index built by
 # an older version are extracted again from the stored article text on the next write.
@@ -206,6 +207,7 @@ class _Batch:
     to_embed: dict[str, str] = field(default_factory=dict)  # text hash -> text, not embedded yet
     vectors: dict[str, np.ndarray] = field(default_factory=dict)
     started: float = field(default_factory=time.monotonic)
+    in_flight: set[str] = field(default_factory=set)  # text hashes being embedded in the worker thread
 
     def __post_init__(self) -> None:
         self.vectors.update(self.known)
@@ -214,7 +216,7 @@ class _Batch:
         self.pending.append(item)
         self.claims += len(item.claims)
         for c in item.claims:
-            if c.text_hash not in self.vectors:
+            if c.text_hash not in self.vectors and c.text_hash not in self.in_flight:
                 self.to_embed.setdefault(c.text_hash, c.text)
 
 
@@ -222,7 +224,9 @@ class Corpus:
     """An index folder and the model that embeds into it.
 
     ``model``: a model name or folder; ``None`` uses ``$XCHECK_MODEL``, else the model the index was
-    built with, else the bundled all-MiniLM-L6-v2. ``embedder`` replaces the model entirely (tests).
+    built with, else the bundled all-MiniLM-L6-v2. ``backend``: ``onnx`` or ``torch``; ``None`` uses
+    ``$XCHECK_BACKEND``, else ONNX Runtime for the bundled model and sentence-transformers for any other.
+    ``embedder`` replaces the model entirely (tests).
     """
 
     def __init__(
@@ -233,12 +237,16 @@ class Corpus:
         embedder: Embedder | None = None,
         create: bool = False,
         frames: bool = True,
+        backend: str | None = None,
     ) -> None:
+        if backend is not None:  # a bad --backend is said at once, before any work
+            resolve_backend(backend, resolve_model_name(model))
         self.index_dir = resolve_index_dir(index_dir)
         self.store = IndexStore(self.index_dir, create=create)
         self.with_frames = frames
         self._embedder = embedder
         self._model_option = model
+        self._backend_option = backend
         self._load_lock = threading.Lock()  # one model load across threads
         self._turns = _Turns()  # one model call at a time, first come first served
 
@@ -263,17 +271,32 @@ class Corpus:
         return name
 
     @property
+    def backend(self) -> str:
+        """The backend that embeds (``onnx`` or ``torch``), as chosen; raises ``UsageError`` for a bad
+        choice."""
+        return resolve_backend(self._backend_option, self.model_id)
+
+    @property
+    def model_loaded(self) -> bool:
+        """Whether the model is in memory (the service's ``/health`` says so)."""
+        return self._embedder is not None
+
+    @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
             model_id = self.model_id
-            self.store.check_model(model_id)  # before the (slow) load
+            backend = BACKEND_IDS[self.backend]
+            self.store.check_model(model_id, backend=backend)  # before the (slow) load
             with self._load_lock:
                 if self._embedder is None:
-                    loaded = make_embedder(model_id)
+                    if self._backend_option is None:
+                        loaded = make_embedder(model_id)
+                    else:
+                        loaded = make_embedder(model_id, backend=self._backend_option)
                     loaded.dim  # noqa: B018 - load the model now, under the lock
                     self._embedder = loaded
         embedder = self._embedder
-        self.store.check_model(embedder.model_id, embedder.dim)
+        self.store.check_model(embedder.model_id, embedder.dim, getattr(embedder, "backend", None))
         return embedder
 
     def load_model(self) -> Embedder:
@@ -332,7 +355,23 @@ class Corpus:
         lock_timeout()  # a bad XCHECK_LOCK_TIMEOUT is reported before any slow work
         self.refresh_stale()
         furniture = self.furniture_for(docs)
-        batch = _Batch(known=dict(known_vectors or {}))
+        with EmbedAhead(self.embed, ahead=EMBED_AHEAD) as ahead:
+            self._ingest_loop(docs, furniture, ahead, report, progress, known_vectors)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _ingest_loop(
+        self,
+        docs: Sequence[Document],
+        furniture: dict[str, tuple[Furniture, Furniture]],
+        ahead: EmbedAhead,
+        report: IngestReport,
+        progress: Progress | None,
+        known_vectors: dict[str, np.ndarray] | None,
+    ) -> None:
+        """Extract claims and frames document by document while ``ahead`` embeds the previous chunk;
+        commit as often as ``COMMIT_EVERY_*`` says, with every vector of the batch in hand."""
+        batch = _Batch(known=dict(known_vectors or {}), in_flight=ahead.in_flight)
         seen: set[str] = set()
         for n, doc in enumerate(docs, start=1):
             sha = doc.sha256
@@ -347,8 +386,8 @@ class Corpus:
                     notes=report.notes,
                 )
                 batch.add(_Pending(doc, claims))
-                if len(batch.to_embed) >= EMBED_CHUNK:  # embed as we go: the clock below sees it
-                    self._embed_batch(batch, report)
+                if len(batch.to_embed) >= EMBED_CHUNK:  # embed as we go, in the worker thread
+                    self._embed_ahead(batch, report, ahead)
             due = (
                 n == len(docs)
                 or len(batch.pending) >= COMMIT_EVERY_DOCS
@@ -356,13 +395,12 @@ class Corpus:
                 or time.monotonic() - batch.started >= COMMIT_EVERY_SECONDS
             )
             if batch.pending and due:
-                self._embed_batch(batch, report)
+                self._embed_ahead(batch, report, ahead)
+                batch.vectors.update(ahead.drain())
                 self._commit(batch, report)
-                batch = _Batch(known=batch.known if known_vectors else {})
+                batch = _Batch(known=batch.known if known_vectors else {}, in_flight=ahead.in_flight)
             if progress is not None:
                 progress(n, len(docs))
-        report.seconds = time.perf_counter() - started
-        return report
 
     def furniture_for(self, docs: Sequence[Document]) -> dict[str, tuple[Furniture, Furniture]]:
         """What each source of ``docs`` wraps its items in, learned from these documents and up to
@@ -427,6 +465,17 @@ class Corpus:
             return {}
         return dict(zip(found, vectors_now.get([stored[h] for h in found]), strict=True))
 
+    def _embed_ahead(self, batch: _Batch, report: IngestReport, ahead: EmbedAhead) -> None:
+        """Hand the claims of ``batch`` that have no vector yet to ``ahead``; take what it finished."""
+        if batch.to_embed:
+            batch.vectors.update(self._known_vectors(list(batch.to_embed)))
+            todo = {h: t for h, t in batch.to_embed.items() if h not in batch.vectors}
+            batch.to_embed.clear()
+            report.embedded += len(todo)
+            batch.vectors.update(ahead.submit(list(todo), list(todo.values())))
+        else:
+            batch.vectors.update(ahead.submit([], []))
+
     def _embed_batch(self, batch: _Batch, report: IngestReport) -> None:
         """Vectors for the claims of ``batch`` that have none yet; no lock is held."""
         if not batch.to_embed:
@@ -463,7 +512,9 @@ class Corpus:
         for doc, claims in prepared:
             batch.add(_Pending(doc, claims))
         batch.to_embed.clear()  # every vector is given: nothing is embedded here
-        self._commit(batch, report, model=(model_id, dim), claim_ids=claim_ids)
+        # the workers made them with make_embedder(model_id): the backend it resolves to, as here
+        backend = BACKEND_IDS[resolve_backend(None, model_id)]
+        self._commit(batch, report, model=(model_id, dim, backend), claim_ids=claim_ids)
 
     def known_vectors(self, hashes: Sequence[str]) -> dict[str, np.ndarray]:
         """Stored vectors of the claim texts with these hashes that are in the index already."""
@@ -475,19 +526,20 @@ class Corpus:
         report: IngestReport,
         *,
         refresh: bool = False,
-        model: tuple[str, int] | None = None,
+        model: tuple[str, int, str | None] | None = None,
         claim_ids: dict[str, list[int]] | None = None,
     ) -> None:
         """Store ``batch`` (embedded already) in one transaction under the index's write lock.
 
         ``refresh``: the documents are stored ones extracted again; each replaces itself if it is still
         stored unchanged. Otherwise the index is then wholly of this extractor, and says so.
-        ``model``: the id and dimension of the model that made the vectors (else this corpus's model)."""
+        ``model``: the id, dimension and backend of the model that made the vectors (else this corpus's
+        model)."""
         sql = self.store.sql
         if model is None:
             embedder = self.embedder
-            model = (embedder.model_id, embedder.dim)
-        model_id, dim = model
+            model = (embedder.model_id, embedder.dim, getattr(embedder, "backend", None))
+        model_id, dim, backend = model
         by_hash = batch.vectors
         with self.store.locked():
             if refresh:  # still there, unchanged (another writer may have replaced it meanwhile)
@@ -501,7 +553,7 @@ class Corpus:
                 fresh = [p for p in batch.pending if not sql.has_sha(p.doc.sha256)]
                 report.skipped += len(batch.pending) - len(fresh)
             if fresh:
-                with self.store.transaction(model_id=model_id, dim=dim) as vectors:
+                with self.store.transaction(model_id=model_id, dim=dim, backend=backend) as vectors:
                     next_id = sql.next_claim_id()
                     for p in fresh:
                         old = sql.document_by_key(p.doc.doc_key or "")
@@ -619,10 +671,6 @@ class Corpus:
         the same signature and result as :func:`~xcheck.pairing.candidates.self_join` (the blocks on
         Ray workers of :mod:`xcheck.distributed`).
         """
-        from .pairing.candidates import self_join
-
-        join = search or self_join
-
         sql = self.store.sql
         stored_floor = self.pair_floor()
         want = stored_floor if floor is None else floor
@@ -634,6 +682,10 @@ class Corpus:
         stale = sql.manifest().get("judge_version", JUDGE_VERSION) != JUDGE_VERSION
         if not sql.unpaired_claim_ids() and want >= stored_floor and not stale:
             return 0
+        from .pairing.candidates import self_join  # FAISS: only when there is something to pair
+
+        join = search or self_join
+
         with self.store.locked():
             # Another writer may have paired (or changed the floor) while we waited for the lock.
             stored_floor = self.pair_floor()
@@ -787,6 +839,7 @@ class Corpus:
         return {
             **counts,
             "model": self.store.model_id,
+            "backend": ",".join(self.store.backends) or None,
             "dim": self.store.dim,
             "index": str(self.index_dir),
             "index_bytes": size,

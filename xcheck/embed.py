@@ -12,9 +12,20 @@ from typing import Any, Protocol
 import numpy as np
 
 from .config import DEFAULT_MODEL_ID
-from .errors import ModelError
+from .errors import ModelError, UsageError
 
 BATCH_SIZE = 64
+BACKEND_ENV = "XCHECK_BACKEND"
+ONNX, TORCH = "onnx", "torch"
+BACKENDS = (ONNX, TORCH)
+# What the index manifest records for the vectors of each backend.
+BACKEND_IDS = {ONNX: "onnx-int8", TORCH: "torch"}
+# Backends whose vectors of one model may share an index: their vectors agree to this measured figure.
+# all-MiniLM-L6-v2, ONNX int8 vs sentence-transformers fp32: per-sentence cosine min 0.9987, mean 0.9995
+# on 2,973 RUWA titles and MRPC sentences (benchmarks/backends.py); every judgement figure of
+# eval/dev.jsonl and eval/realnews.jsonl is the same to the third decimal (README, "Fast start and the
+# ONNX backend").
+COMPATIBLE: dict[str, frozenset[str]] = {DEFAULT_MODEL_ID: frozenset({"onnx-int8", "torch"})}
 
 
 class Embedder(Protocol):
@@ -74,6 +85,33 @@ def _progress_bars(show: bool) -> Iterator[None]:
             hf_logging.enable_progress_bar()
 
 
+def resolve_backend(option: str | None, model_id: str) -> str:
+    """``--backend`` wins, then ``$XCHECK_BACKEND``, then ``onnx`` for the bundled model and ``torch`` for
+    any other; the ONNX backend runs only the bundled all-MiniLM-L6-v2."""
+    from_env = not option
+    choice = (option or os.environ.get(BACKEND_ENV) or "").strip().lower()
+    if not choice:
+        return ONNX if model_id == DEFAULT_MODEL_ID else TORCH
+    where = f"{BACKEND_ENV}={choice}" if from_env else None
+    if choice not in BACKENDS:
+        raise UsageError(
+            f"unknown backend {choice!r}{f' (from {where})' if where else ''}; choose onnx or torch",
+            param="backend",
+        )
+    if choice == ONNX and model_id != DEFAULT_MODEL_ID:
+        raise UsageError(
+            f"the onnx backend runs only the bundled all-MiniLM-L6-v2, not {model_id!r}"
+            f"{f' (from {where})' if where else ''}; use --backend torch",
+            param="backend",
+        )
+    return choice
+
+
+def backends_compatible(model_id: str, a: str, b: str) -> bool:
+    """Whether vectors of ``model_id`` made by backends ``a`` and ``b`` may share an index."""
+    return a == b or {a, b} <= COMPATIBLE.get(model_id, frozenset())
+
+
 class SentenceTransformerEmbedder:
     """A sentence-transformers model, loaded lazily on first use.
 
@@ -91,6 +129,7 @@ class SentenceTransformerEmbedder:
         progress: bool | None = None,
     ):
         self.model_id = name
+        self.backend = BACKEND_IDS[TORCH]
         self.device = device
         self.batch_size = batch_size
         self.progress = progress
@@ -141,6 +180,12 @@ class SentenceTransformerEmbedder:
         return normalise(vecs)
 
 
-def make_embedder(name: str | None = None) -> SentenceTransformerEmbedder:
-    """The embedder for ``name`` (``None``: the bundled default)."""
-    return SentenceTransformerEmbedder(name or DEFAULT_MODEL_ID)
+def make_embedder(name: str | None = None, *, backend: str | None = None) -> Embedder:
+    """The embedder for ``name`` (``None``: the bundled default) on ``backend`` (see
+    :func:`resolve_backend`). Nothing heavy is imported until the first text is embedded."""
+    model_id = name or DEFAULT_MODEL_ID
+    if resolve_backend(backend, model_id) == ONNX:
+        from .onnx_embed import OnnxEmbedder, default_threads
+
+        return OnnxEmbedder(threads=default_threads())
+    return SentenceTransformerEmbedder(model_id)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..check import ArticleCheck, check_documents
 from ..errors import XcheckError
-from ..ingest.readers import Metadata, read_inputs
 from .common import (
     READING_HELP,
+    BackendOpt,
     FormatOpt,
     IndexOpt,
     ModelOpt,
@@ -27,6 +26,9 @@ from .common import (
     shorten,
     translate_errors,
 )
+
+if TYPE_CHECKING:
+    from ..check import ArticleCheck
 
 EXIT_CLEAN, EXIT_CONFLICTS, EXIT_ERRORS = 0, 1, 2
 _CUE_NAMES = {
@@ -96,12 +98,16 @@ def check(
     fmt: FormatOpt = None,
     index: IndexOpt = None,
     model: ModelOpt = None,
+    backend: BackendOpt = None,
 ) -> None:
     """Check new articles against the indexed corpus. Exit 0: no conflict, 1: conflicts, 2: errors."""
+    from ..check import check_documents
+    from ..ingest.readers import Metadata, read_inputs
+
     try:
         meta = Metadata.of(source=source, title=title, published=published)
         items = list(read_inputs(paths, fmt=fmt, meta=meta))
-        with corpus(index, model, create=add) as c:
+        with corpus(index, model, create=add, backend=backend) as c:
             result = check_documents(c, items, add=add)
     except XcheckError as err:  # usage and input errors exit 2, like a linter's
         raise fail(message_of(err), EXIT_ERRORS) from None

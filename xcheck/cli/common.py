@@ -7,14 +7,16 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from ..corpus import Corpus
 from ..errors import UsageError, XcheckError
 from ..types import UNDATED, mark_undated
+
+if TYPE_CHECKING:  # the library is imported by the commands that use it: `--help` stays fast
+    from ..corpus import Corpus
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -29,6 +31,16 @@ ModelOpt = Annotated[
         "--model",
         help="Embedding model: a local folder or a hub name (default: $XCHECK_MODEL, else the model the "
         "index was built with, else the bundled all-MiniLM-L6-v2).",
+        show_default=False,
+    ),
+]
+BackendOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--backend",
+        metavar="onnx|torch",
+        help="What runs the model: onnx (ONNX Runtime, int8; the default for the bundled model) or torch "
+        "(sentence-transformers; any model). Default: $XCHECK_BACKEND, else as said.",
         show_default=False,
     ),
 ]
@@ -171,8 +183,12 @@ def translate_errors(func: Callable[P, R]) -> Callable[P, R]:
 
 
 @contextmanager
-def corpus(index: str | None, model: str | None = None, *, create: bool = False) -> Iterator[Corpus]:
-    c = Corpus(index, model=model, create=create)
+def corpus(
+    index: str | None, model: str | None = None, *, create: bool = False, backend: str | None = None
+) -> Iterator[Corpus]:
+    from ..corpus import Corpus
+
+    c = Corpus(index, model=model, create=create, backend=backend)
     try:
         yield c
     finally:

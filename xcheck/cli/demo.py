@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from ..errors import UsageError
-from .common import ModelOpt, corpus, one_line, translate_errors
+from .common import BackendOpt, ModelOpt, corpus, one_line, translate_errors
 from .ingest import TerminalProgress, summary_line
 from .pairs import pair_lines
 from .query import hits_table
@@ -55,13 +55,14 @@ def demo(
         ),
     ] = None,
     model: ModelOpt = None,
+    backend: BackendOpt = None,
 ) -> None:
     """Ingest the bundled sample corpus into an index of its own, then run a query and show conflicts."""
     folder = corpus_dir or sample_corpus()
     where = Path(index) if index else demo_index()
     typer.echo(f"Ingesting {folder} into {where} ...")
     progress = TerminalProgress()
-    with corpus(str(where), model, create=True) as c:
+    with corpus(str(where), model, create=True, backend=backend) as c:
         try:
             report = c.ingest([str(folder)], progress=progress)
         finally:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..corpus import PAIR_FLOOR
-from ..embed import make_embedder
-from ..pairing.evaluate import EvalResult, Scores, evaluate, read_labels
-from .common import JsonOpt, ModelOpt, print_json, translate_errors
+from ..config import PAIR_FLOOR
+from .common import BackendOpt, JsonOpt, ModelOpt, print_json, translate_errors
+
+if TYPE_CHECKING:
+    from ..pairing.evaluate import EvalResult, Scores
 
 
 def _row(name: str, s: Scores) -> str:
@@ -40,11 +41,16 @@ def eval_(
     ] = PAIR_FLOOR,
     show_mistakes: Annotated[bool, typer.Option("--mistakes", help="List the pairs judged wrongly.")] = False,
     model: ModelOpt = None,
+    backend: BackendOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Score the judgement on labelled pairs: per relation, per cue, and against a cosine baseline."""
+    from ..embed import make_embedder
+    from ..pairing.evaluate import evaluate, read_labels
+
     pairs = read_labels(labels)
-    result = evaluate(pairs, make_embedder(model), floor=floor)
+    embedder = make_embedder(model, backend=backend) if backend else make_embedder(model)
+    result = evaluate(pairs, embedder, floor=floor)
     if as_json:
         print_json(result.to_dict())
         return

@@ -6,8 +6,6 @@ from typing import Annotated, Any
 
 import typer
 
-from ..corpus import claims_of
-from ..ingest.readers import Metadata, read_inputs
 from ..types import Document, IngestFailure
 from .common import (
     READING_HELP,
@@ -66,6 +64,9 @@ def extract(
     as_json: JsonOpt = False,
 ) -> None:
     """Print each claim of each article with its span and frame (nothing is indexed)."""
+    from ..corpus import claims_of
+    from ..ingest.readers import Metadata, read_inputs
+
     meta = Metadata.of(source=source, title=title, published=published)
     out: list[dict[str, Any]] = []
     failed = 0

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+import time
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..ingest.readers import Metadata
-from ..types import IngestReport
 from .common import (
     READING_HELP,
+    BackendOpt,
     FormatOpt,
     IndexOpt,
     JsonOpt,
@@ -26,22 +26,49 @@ from .common import (
 )
 from .ray_options import RayAddressOpt, RayOpt, ray_target
 
+if TYPE_CHECKING:
+    from ..types import IngestReport
+
 
 class TerminalProgress:
-    """A progress bar on stderr, drawn only when stderr is a terminal."""
+    """A progress bar on stderr with the rate (documents/s) and the time left, drawn only when stderr is
+    a terminal."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Any = time.monotonic) -> None:
         self.enabled = sys.stderr.isatty()
         self._bar: Any = None
         self._done = 0
+        self._clock = clock
+        self._started = 0.0
+        self._total = 0
+
+    def rate(self) -> str:
+        """Documents per second so far and the time left at that rate (empty during the first second)."""
+        seconds = self._clock() - self._started
+        if seconds < 1.0 or not self._done:
+            return ""
+        per_second = self._done / seconds
+        left = round((self._total - self._done) / per_second)
+        return f"{per_second:.1f} docs/s, {left // 60}:{left % 60:02d} left"
 
     def __call__(self, done: int, total: int) -> None:
         if not self.enabled or total < 2:
             return
+        self._total = total
         if self._bar is None:
-            self._bar = typer.progressbar(length=total, label="ingesting", file=sys.stderr)
+            self._started = self._clock()
+            self._bar = typer.progressbar(
+                length=total,
+                label="ingesting",
+                file=sys.stderr,
+                show_eta=False,  # the time left is in rate(), from the same clock
+                show_pos=True,
+                show_percent=True,
+                item_show_func=lambda _: self.rate(),
+            )
             self._bar.__enter__()
         if done > self._done:
+            self._bar.current_item = done
             self._bar.update(done - self._done)
             self._done = done
 
@@ -75,15 +102,18 @@ def ingest(
     encoding: Annotated[str, typer.Option("--encoding", help="Text encoding of the inputs.")] = "utf-8",
     index: IndexOpt = None,
     model: ModelOpt = None,
+    backend: BackendOpt = None,
     as_json: JsonOpt = False,
     ray: RayOpt = False,
     ray_address: RayAddressOpt = None,
 ) -> None:
     """Read articles (txt/md with front matter, html, jsonl), extract their claims and index them."""
+    from ..ingest.readers import Metadata
+
     meta = Metadata.of(source=source, title=title, published=published)
     address = ray_target(ray, ray_address)
     progress = TerminalProgress()
-    with corpus(index, model, create=True) as c:
+    with corpus(index, model, create=True, backend=backend) as c:
         try:
             if address is None:
                 report = c.ingest(paths, fmt=fmt, encoding=encoding, progress=progress, meta=meta)

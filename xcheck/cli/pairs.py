@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..pairing.clusters import Cluster, PairRecord
 from .common import IndexOpt, JsonOpt, ModelOpt, corpus, date_of, print_json, shorten, translate_errors
 from .ray_options import RayAddressOpt, RayOpt, ray_target
+
+if TYPE_CHECKING:
+    from ..pairing.clusters import Cluster, PairRecord
 
 RelationOpt = Annotated[
     str | None,

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..types import Hit
-from .common import IndexOpt, JsonOpt, ModelOpt, corpus, date_of, print_json, table, translate_errors
+from .common import (
+    BackendOpt,
+    IndexOpt,
+    JsonOpt,
+    ModelOpt,
+    corpus,
+    date_of,
+    print_json,
+    table,
+    translate_errors,
+)
+
+if TYPE_CHECKING:
+    from ..types import Hit
 
 
 def hits_table(hits: list[Hit]) -> str:
@@ -21,10 +33,11 @@ def query(
     k: Annotated[int, typer.Option("-k", "--top", min=1, help="How many claims to show.")] = 10,
     index: IndexOpt = None,
     model: ModelOpt = None,
+    backend: BackendOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Show the indexed claims most similar to TEXT."""
-    with corpus(index, model) as c:
+    with corpus(index, model, backend=backend) as c:
         hits = c.query(text, k=k)
     if as_json:
         print_json([h.to_dict() for h in hits])

@@ -11,8 +11,6 @@ from typing import Annotated
 import typer
 
 from ..errors import InputError, UsageError
-from ..report_data import build_report_data
-from ..reports import render
 from .common import IndexOpt, ModelOpt, corpus, translate_errors
 
 
@@ -69,6 +67,9 @@ def report(
         if fmt_given and fmt != "json":
             raise UsageError(f"--json and --format {fmt} ask for two different formats")
         fmt = "json"
+    from ..report_data import build_report_data
+    from ..reports import render
+
     with corpus(index, model) as c:
         c.update_pairs()
         data = build_report_data(c, source=source, since=since)

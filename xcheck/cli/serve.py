@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..errors import UsageError
-from .common import IndexOpt, ModelOpt, translate_errors
+from .common import BackendOpt, IndexOpt, ModelOpt, translate_errors
 
 
 @translate_errors
@@ -39,6 +39,7 @@ def serve(
     ] = None,
     index: IndexOpt = None,
     model: ModelOpt = None,
+    backend: BackendOpt = None,
 ) -> None:
     """Serve query, check, ingest, pairs and report over HTTP (OpenAPI docs at /docs)."""
     try:
@@ -53,7 +54,9 @@ def serve(
     hosts = list(allow_host or [])
     if host not in ("0.0.0.0", "::", ""):
         hosts.append(f"[{host}]" if ":" in host else host)  # the bound name answers too
-    app = create_app(index, model=model, max_body_bytes=max_body, allow_hosts=hosts, token=token or None)
+    app = create_app(
+        index, model=model, backend=backend, max_body_bytes=max_body, allow_hosts=hosts, token=token or None
+    )
     typer.echo(
         f"xcheck serving {app.state.corpus.index_dir} on http://{host}:{port} (docs at /docs)", err=True
     )

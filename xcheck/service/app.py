@@ -177,8 +177,17 @@ def _document(article: Article, origin: str) -> Document:
     return document_from_record(article.model_dump(), origin, 1, default_key=key)
 
 
+MODEL_RETRY_AFTER = 1  # seconds a client is told to wait while the model loads (ONNX: under a second)
+
+
 class ModelLoader:
     """Loads the model in a thread at start-up, so the first request does not wait for it unawares.
+
+    In the background rather than before listening: ``/health`` answers at once (a supervisor sees the
+    process alive and "starting"), and the requests that need no model (health, pairs, report) are
+    served meanwhile. A request that needs the model before it is ready gets 503 with ``Retry-After``
+    rather than hanging on the load (see ``ready``). The model is warmed up with one call, so the
+    first real query is as fast as the others.
 
     ``status`` is ``starting`` until the model is loaded, then ``ok`` (or ``error``).
     """
@@ -192,12 +201,23 @@ class ModelLoader:
     def _load(self) -> None:
         try:
             self.corpus.load_model()
+            self.corpus.embed(["warm-up: the first call of a model allocates its buffers"])
         except XcheckError as exc:
             self.status, self.error = "error", str(exc)
         except Exception as exc:  # whatever a broken model raises, /health says so
             self.status, self.error = "error", f"{type(exc).__name__}: {exc}"
         else:
             self.status = "ok"
+
+    def ready(self) -> None:
+        """Raise 503 with Retry-After while the model is still loading (a load that failed is left to
+        the request, which says why)."""
+        if self.status == "starting":
+            raise StarletteHTTPException(
+                503,
+                "the model is still loading; try again in a moment",
+                headers={"Retry-After": str(MODEL_RETRY_AFTER)},
+            )
 
 
 def _docs_page(openapi_url: str) -> HTMLResponse:
@@ -222,6 +242,7 @@ def create_app(
     index_dir: str | Path | None = None,
     *,
     model: str | None = None,
+    backend: str | None = None,
     embedder: Embedder | None = None,
     max_body_bytes: int = DEFAULT_MAX_BODY,
     body_timeout: float = BODY_TIMEOUT,
@@ -233,7 +254,7 @@ def create_app(
     Only requests whose Host header is a loopback name or one of ``allow_hosts`` are served; with a
     ``token``, each request must also carry it as a bearer token.
     """
-    corpus = Corpus(index_dir, model=model, embedder=embedder, create=True)
+    corpus = Corpus(index_dir, model=model, backend=backend, embedder=embedder, create=True)
     loader = ModelLoader(corpus)
 
     @asynccontextmanager
@@ -301,7 +322,7 @@ def create_app(
     def health() -> dict[str, Any]:
         stats = corpus.stats()
         stats.pop("index", None)  # the folder's absolute path is none of a client's business
-        out = {"status": loader.status, "version": __version__, **stats}
+        out = {"status": loader.status, "ready": loader.status == "ok", "version": __version__, **stats}
         if loader.error:
             out["error"] = loader.error
         return out
@@ -311,16 +332,19 @@ def create_app(
         q: Annotated[str, Query(min_length=1, max_length=2000, description="A sentence to look for.")],
         k: Annotated[int, Query(ge=1, le=100)] = 10,
     ) -> list[dict[str, Any]]:
+        loader.ready()
         return mark_undated([h.to_dict() for h in corpus.query(q, k=k)])
 
     @app.post("/check", summary="Check one article against the corpus (same result as `xcheck check --json`)")
     def check(article: Annotated[Article, Body()], add: bool = False) -> dict[str, Any]:
+        loader.ready()
         doc = _document(article, "<http>")
         result = check_documents(corpus, [doc], add=add)
         return mark_undated(result.articles[0].to_dict())
 
     @app.post("/ingest", summary="Add one article or a list of articles to the index")
     def ingest(articles: Annotated[Article | list[Article], Body()]) -> dict[str, Any]:
+        loader.ready()
         batch = articles if isinstance(articles, list) else [articles]
         if not batch:
             raise UsageError("no articles given")

@@ -8,12 +8,15 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
 
 from ..errors import IndexBusyError, ModelError, StoreError, XcheckError
 from .sqlite import SqliteStore
-from .vectors import VectorIndex, file_for, remove_stale
+
+if TYPE_CHECKING:  # FAISS loads with the first read of vectors: `stats` and friends never need it
+    from .vectors import VectorIndex
 
 LOCK_NAME = ".write.lock"
 LOCK_TIMEOUT_ENV = "XCHECK_LOCK_TIMEOUT"
@@ -28,6 +31,13 @@ def lock_timeout() -> float:
         return max(0.0, float(raw))
     except ValueError:
         raise StoreError(f"{LOCK_TIMEOUT_ENV} must be a number of seconds, got {raw!r}") from None
+
+
+def remove_stale(index_dir: Path, keep: int) -> None:
+    """:func:`xcheck.store.vectors.remove_stale`, imported when first needed (it loads FAISS)."""
+    from .vectors import remove_stale as remove
+
+    remove(index_dir, keep=keep)
 
 
 def write_error(index_dir: Path, exc: BaseException) -> StoreError:
@@ -78,6 +88,15 @@ class IndexStore:
         return self.sql.manifest().get("model_id")
 
     @property
+    def backends(self) -> list[str]:
+        """The backends whose vectors the index holds (an index of before backends: ``torch``)."""
+        manifest = self.sql.manifest()
+        raw = manifest.get("backend")
+        if raw is None:
+            return ["torch"] if manifest.get("model_id") else []
+        return [b for b in raw.split(",") if b]
+
+    @property
     def dim(self) -> int | None:
         raw = self.sql.manifest().get("dim")
         return int(raw) if raw else None
@@ -86,8 +105,8 @@ class IndexStore:
     def generation(self) -> int:
         return int(self.sql.manifest().get("generation", "0"))
 
-    def check_model(self, model_id: str, dim: int | None = None) -> None:
-        """Refuse to mix vectors of two models in one index."""
+    def check_model(self, model_id: str, dim: int | None = None, backend: str | None = None) -> None:
+        """Refuse to mix vectors of two models, or of two backends not declared compatible, in one index."""
         stored = self.model_id
         if stored is not None and stored != model_id:
             raise ModelError(
@@ -99,6 +118,16 @@ class IndexStore:
             raise ModelError(
                 f"the index at {self.dir} holds {stored_dim}-dimensional vectors; the model gives {dim}"
             )
+        if backend is not None and stored is not None:
+            from ..embed import backends_compatible
+
+            for other in self.backends:
+                if not backends_compatible(stored, other, backend):
+                    raise ModelError(
+                        f"the index at {self.dir} holds vectors made by the {other} backend, which the "
+                        f"{backend} backend does not reproduce closely enough; use --backend "
+                        f"{other.split('-')[0]} (or XCHECK_BACKEND) or another --index"
+                    )
 
     # -- vectors --------------------------------------------------------------------------------
     def vectors(self) -> VectorIndex:
@@ -122,6 +151,8 @@ class IndexStore:
         so a missing file means a writer has moved on: read the new state. Only a file missing from
         the state that still names it, or a count that differs within one state, is corruption.
         """
+        from .vectors import VectorIndex, file_for
+
         missing: tuple[int, Path] | None = None
         for _ in range(50):
             with self.sql.snapshot():
@@ -184,14 +215,14 @@ class IndexStore:
             raise write_error(self.dir, exc) from exc
 
     @contextmanager
-    def transaction(self, *, model_id: str, dim: int) -> Iterator[VectorIndex]:
+    def transaction(self, *, model_id: str, dim: int, backend: str | None = None) -> Iterator[VectorIndex]:
         """One atomic change of rows and vectors. Call inside ``locked()``.
 
         Yields the vector index to change; on success the new vectors are written as the next
         generation and the rows committed with it; on any error both are left as they were.
         """
         try:
-            with self._transaction(model_id=model_id, dim=dim) as vectors:
+            with self._transaction(model_id=model_id, dim=dim, backend=backend) as vectors:
                 yield vectors
         except XcheckError:
             raise
@@ -200,12 +231,15 @@ class IndexStore:
             raise write_error(self.dir, exc) from exc
 
     @contextmanager
-    def _transaction(self, *, model_id: str, dim: int) -> Iterator[VectorIndex]:
+    def _transaction(self, *, model_id: str, dim: int, backend: str | None) -> Iterator[VectorIndex]:
+        from .vectors import VectorIndex, file_for
+
         current = self.vectors()
         # Readers in other threads may be searching ``current``: change a copy.
         vectors = current.copy() if current.dim == dim else VectorIndex(dim)
         self.sql.begin()
         try:
+            known = self.backends  # read before the manifest names the model
             yield vectors
             gen = self.generation + 1
             vectors.write(file_for(self.dir, gen))
@@ -214,6 +248,8 @@ class IndexStore:
             self.sql.set_manifest(
                 model_id=model_id, dim=dim, generation=gen, max_claim_id=max(int(max_id), stored_max)
             )
+            if backend is not None and backend not in known:
+                self.sql.set_manifest(backend=",".join(sorted([*known, backend])))
             self.sql.commit()
         except BaseException:
             self.sql.rollback()
