@@ -512,8 +512,13 @@ class Corpus:
         for doc, claims in prepared:
             batch.add(_Pending(doc, claims))
         batch.to_embed.clear()  # every vector is given: nothing is embedded here
-        # the workers made them with make_embedder(model_id): the backend it resolves to, as here
-        backend = BACKEND_IDS[resolve_backend(None, model_id)]
+        # the workers made them with make_embedder(model_id): the backend it resolves to, as here (a
+        # corpus given its embedder records that one's, as a plain ingest does)
+        backend = (
+            getattr(self._embedder, "backend", None)
+            if self._embedder is not None
+            else BACKEND_IDS[resolve_backend(None, model_id)]
+        )
         self._commit(batch, report, model=(model_id, dim, backend), claim_ids=claim_ids)
 
     def known_vectors(self, hashes: Sequence[str]) -> dict[str, np.ndarray]:
