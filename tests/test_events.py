@@ -355,3 +355,20 @@ def test_an_unplaced_plant_is_not_tied_to_a_placed_one() -> None:
     a = view(1, "Ukrainian forces shelled a nuclear power plant.", "2022-08-14", "A")
     b = view(2, "Russian forces shelled the Zaporizhzhia nuclear power plant.", "2022-08-14", "B")
     assert event_gap(a, b) is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ukraine launches a hunt for the soldiers accused of the killings in Bucha.",
+        "A nuclear accident at the Zaporizhzhia nuclear power plant may be caused by Russian troops.",
+    ],
+)
+def test_launching_a_hunt_or_causing_an_accident_is_no_strike(sentence: str) -> None:
+    assert event(sentence).get("agent") is None
+
+
+def test_a_fake_story_is_no_denial_but_fake_news_is() -> None:
+    assert event("Russia will run a fake story on the Mariupol drama theatre bombing.").get("denier") is None
+    said = event("Moscow says accusations of the Bucha massacre by Russian forces are fake news.")
+    assert said["denier"] == "Russia"

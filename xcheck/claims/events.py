@@ -264,7 +264,7 @@ _OF_WHAT = re.compile(
 _MODIFIES_TARGET = re.compile(
     r"\s+(?:cruiser|ship|warship|boat|launchers?|systems?|defen[cs]es?|carriers?)\b", re.IGNORECASE
 )
-_DONE_BY = frozenset({"committed", "perpetrated", "carried", "done", "ordered", "caused"})
+_DONE_BY = frozenset({"committed", "perpetrated", "carried", "done", "ordered"})
 
 
 def _by_striker(before: str, verbs: frozenset[str], means: frozenset[str]) -> bool:
@@ -289,6 +289,7 @@ def _accused_of_striking(sentence: str, start: int, end: int, verbs: frozenset[s
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
 _PASSIVE_AFTER = re.compile(r"\s+(?:in|by|at|during|as|when|after|while|near|on)\b", re.IGNORECASE)
+_NEEDS_MEANS = frozenset({"launch", "launched", "launches", "launching", "opened", "opens", "open"})
 _FILLER = frozenset(
     {"have", "has", "had", "reportedly", "also", "again", "allegedly", "deliberately", "then"}
 )
@@ -319,6 +320,10 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
             if lw in means and i <= 2:
                 hit_end = w_end
                 break
+            if lw in _NEEDS_MEANS and not any(
+                x[0].lower().rstrip("s") in means for x in words[i + 1 : i + 4]
+            ):
+                break  # "Ukraine launches a hunt": not a strike
             if lw in verbs and (i == 0 or force_seen or all(x[0].lower() in _FILLER for x in words[:i])):
                 hit_end = w_end
                 by_verb = True
@@ -393,9 +398,17 @@ _OWNED = re.compile(
 _ATTRIBUTIVE = re.compile(r"\s+(?!and\b|or\b|news\b|information\b|claims?\b|reports?\b)[a-z][\w\-]*")
 
 
+_COPULA = re.compile(
+    r"\b(?:is|are|was|were|be|been|as|call(?:s|ed)?|label(?:s|led)?|dub(?:s|bed)?)\s+$", re.I
+)
+
+
 def _attributive(sentence: str, hit: re.Match[str]) -> bool:
-    """ "a false campaign", "a false flag": "false" before a noun it describes, not a denial."""
-    return hit.group().lower() == "false" and bool(_ATTRIBUTIVE.match(sentence, hit.end()))
+    """ "a false campaign", "to run a fake story": the word describes a noun, it denies nothing ("the
+    accusations are fake news" does)."""
+    if hit.group().lower() not in ("false", "fake"):
+        return False
+    return bool(_ATTRIBUTIVE.match(sentence, hit.end())) and not _COPULA.search(sentence[: hit.start()])
 
 
 _CHARGES = frozenset(
