@@ -207,6 +207,9 @@ class IndexStore:
         self.sql.begin()
         try:
             yield vectors
+            # The layout its size calls for: an older file's vectors become lean here, in this
+            # generation's file, and an index that has grown past IVF_MIN becomes an inverted file.
+            vectors = vectors.lean()
             gen = self.generation + 1
             vectors.write(file_for(self.dir, gen))
             max_id = vectors.all_ids().max(initial=0)
