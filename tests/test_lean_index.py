@@ -148,7 +148,8 @@ def test_an_inverted_file_is_written_and_read_with_its_search_width(tmp_path: Pa
 def _top_above(scores: np.ndarray, ids: np.ndarray, qids: np.ndarray, floor: float) -> set[tuple[int, int]]:
     out = set()
     for q, srow, irow in zip(qids.tolist(), scores, ids, strict=True):
-        out |= {(min(q, int(i)), max(q, int(i))) for s, i in zip(srow, irow, strict=True) if s >= floor and i != q}
+        near = [int(i) for s, i in zip(srow, irow, strict=True) if s >= floor and i != q]
+        out |= {(min(q, i), max(q, i)) for i in near}
     return out
 
 

@@ -187,7 +187,7 @@ class VectorIndex:
         """Read a vector file. ``FileNotFoundError`` passes through (a writer may have moved on)."""
         with path.open("rb") as fh:  # once open, the bytes stay readable even if the file is removed
             try:  # read in pieces: the file is never held twice in memory
-                index = faiss.read_index(faiss.PyCallbackIOReader(fh.read, 1 << 22))
+                index = faiss.read_index(faiss.PyCallbackIOReader(fh.read, 1 << 22))  # type: ignore[attr-defined]
             except Exception as exc:
                 first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
                 raise StoreError(f"the vector file {path} is unreadable: {first}") from exc
@@ -204,7 +204,7 @@ class VectorIndex:
         tmp = path.with_name(path.name + ".tmp")
         data = faiss.serialize_index(self.index)
         try:
-            write_file(tmp, memoryview(data))
+            write_file(tmp, data.data)
             os.replace(tmp, path)
         except BaseException:
             with contextlib.suppress(OSError):
@@ -221,11 +221,11 @@ def _new_ivf(dim: int, nlist: int, sample: np.ndarray) -> Any:
     quantizer = faiss.IndexFlatIP(dim)
     ivf = faiss.IndexIVFScalarQuantizer(quantizer, dim, nlist, _FP16, _IP)
     ivf.own_fields = True
-    quantizer.this.disown()  # owned by the inverted file from now on
+    quantizer.this.disown()  # type: ignore[attr-defined]  # owned by the inverted file from now on
     ivf.cp.spherical = True  # centroids of unit vectors, compared by inner product
     ivf.cp.seed = 1234
     ivf.by_residual = False  # the codes are the vectors themselves (read as such by the join)
-    ivf.set_direct_map_type(faiss.DirectMap.Hashtable)
+    ivf.set_direct_map_type(faiss.DirectMap.Hashtable)  # type: ignore[attr-defined]
     ivf.train(np.ascontiguousarray(sample, dtype=np.float32))
     ivf.nprobe = min(NPROBE, nlist)
     return ivf
