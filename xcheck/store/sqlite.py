@@ -302,6 +302,23 @@ class SqliteStore:
         )
         return doc_id
 
+    def compact_frames(self) -> int:
+        """Store every frame still held as JSON text (by an earlier xcheck) deflated; returns how many.
+
+        Call inside a write transaction."""
+        done = 0
+        while True:
+            rows = self.db.execute(
+                "SELECT id, frame FROM claims WHERE typeof(frame) = 'text' ORDER BY id LIMIT 5000"
+            ).fetchall()
+            if not rows:
+                return done
+            self.db.executemany(
+                "UPDATE claims SET frame = ? WHERE id = ?",
+                [(encode_frame(decode_frame(r[1])), r[0]) for r in rows],
+            )
+            done += len(rows)
+
     def next_claim_id(self) -> int:
         """The next free claim id. Ids are never reused, so FAISS ids stay unambiguous."""
         row = self.db.execute("SELECT MAX(id) FROM claims").fetchone()

@@ -114,7 +114,7 @@ class VectorIndex:
         if n >= ivf_min:
             if ivf is not None and nlist_for(n) < 2 * ivf.nlist:
                 return self
-            return self._rebuilt(_new_ivf(self.dim, nlist_for(n), self._sample(nlist_for(n) * 64)))
+            return self._rebuilt(_new_ivf(self.dim, nlist_for(n), self._sample(nlist_for(n) * 40)))
         if ivf is None and self.layout == "flat16":
             return self
         return self._rebuilt(lean_flat(self.dim))
@@ -224,6 +224,7 @@ def _new_ivf(dim: int, nlist: int, sample: np.ndarray) -> Any:
     quantizer.this.disown()  # type: ignore[attr-defined]  # owned by the inverted file from now on
     ivf.cp.spherical = True  # centroids of unit vectors, compared by inner product
     ivf.cp.seed = 1234
+    ivf.cp.niter = 10  # centroids good enough to route by; the build stays bounded at 1M
     ivf.by_residual = False  # the codes are the vectors themselves (read as such by the join)
     ivf.set_direct_map_type(faiss.DirectMap.Hashtable)  # type: ignore[attr-defined]
     ivf.train(np.ascontiguousarray(sample, dtype=np.float32))
