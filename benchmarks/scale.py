@@ -57,8 +57,11 @@ from _common import DATA
 from pairing import build_sentences
 
 from xcheck.corpus import EXTRACTOR_VERSION, PAIR_FLOOR, PAIR_NEIGHBOURS, Corpus, claims_of
+from xcheck.embed import DEFAULT_MODEL_ID
 from xcheck.pairing.candidates import self_join
 from xcheck.store.index import IndexStore
+from xcheck.store.sqlite import decode_frame
+from xcheck.store.vectors import KEEP_OLD_SECONDS
 from xcheck.types import Claim, Document
 
 WORK = Path("/work/data/scale")
@@ -105,14 +108,45 @@ def vary(text: str, rng: np.random.Generator) -> str:
     return out
 
 
-def embed_real(work: Path, data: Path) -> tuple[list[str], np.ndarray, float]:
-    """The real sentences, their vectors, and the model's rate in sentences per second."""
+def real_claims(
+    work: Path, data: Path, indexes: list[Path]
+) -> tuple[list[str], np.ndarray, list[str] | None, float]:
+    """The real sentences, their vectors, their frames (None: extract them) and the model's rate in
+    sentences per second (0 when nothing was embedded here).
+
+    With ``indexes``, the claims of existing indexes built with the bundled model are read instead of
+    embedding ``data`` again (unique texts, their stored vectors and frames): embedding 104k sentences
+    took longer than the time there was on the shared machine."""
+    if indexes:
+        texts: list[str] = []
+        parts: list[np.ndarray] = []
+        frames: list[str] = []
+        seen: set[str] = set()
+        for folder in indexes:
+            store = IndexStore(folder)
+            try:
+                with store.sql.snapshot():
+                    if store.model_id != DEFAULT_MODEL_ID:
+                        raise SystemExit(f"{folder} was built with {store.model_id}, not {DEFAULT_MODEL_ID}")
+                    vectors = store.vectors()
+                    rows = store.sql.db.execute("SELECT id, text, frame FROM claims ORDER BY id").fetchall()
+            finally:
+                store.close()
+            keep = []
+            for r in rows:
+                if r[1] not in seen:
+                    seen.add(r[1])
+                    keep.append(r)
+            texts += [r[1] for r in keep]
+            frames += [json.dumps(decode_frame(r[2]), ensure_ascii=False) for r in keep]
+            parts.append(vectors.get([int(r[0]) for r in keep]))
+        return texts, np.concatenate(parts), frames, 0.0
     texts, _ = build_sentences(data, 10_000_000)
     cache, names, secs = work / "real.npy", work / "real.txt", work / "real.seconds"
     if cache.is_file() and names.is_file() and secs.is_file():
         cached = names.read_text(encoding="utf-8").split("\n")[:-1]
         if cached == [t.replace("\n", " ") for t in texts]:
-            return texts, np.load(cache), len(texts) / float(secs.read_text())
+            return texts, np.load(cache), None, len(texts) / float(secs.read_text())
     from xcheck.embed import SentenceTransformerEmbedder
 
     start = time.perf_counter()
@@ -121,7 +155,7 @@ def embed_real(work: Path, data: Path) -> tuple[list[str], np.ndarray, float]:
     np.save(cache, vecs)
     names.write_text("".join(t.replace("\n", " ") + "\n" for t in texts), encoding="utf-8")
     secs.write_text(f"{seconds:.3f}\n")
-    return texts, vecs, len(texts) / seconds
+    return texts, vecs, None, len(texts) / seconds
 
 
 def calibrate(work: Path, texts: list[str], vecs: np.ndarray, m: int) -> tuple[np.ndarray, float]:
@@ -203,7 +237,9 @@ def add_claims(
             for i, t in enumerate(chunk):
                 claims.append(Claim(text=t, start=at, end=at + len(t), frame=json.loads(frames[d + i])))
                 at += len(t) + 1
-            doc = Document(text=body, title=None, source=f"outlet{d % 50}", doc_key=f"{tag}-{d}", origin=tag)
+            doc = Document(
+                text=body, title=None, source=f"outlet{d % 50}", doc_key=f"{tag}-{ids[d]}", origin=tag
+            )
             sql.add_document(doc, claims, ids[d : d + PER_DOC])
         vectors.add(ids, vecs)
         sql.set_manifest(extractor_version=EXTRACTOR_VERSION)  # frames as this xcheck extracts them
@@ -222,9 +258,13 @@ def build(index_dir: Path, claims: Claims, total: int, model_id: str, step: int)
         with store.locked(), store.rows_transaction():
             store.sql.db.execute("UPDATE claims SET paired = 1")
             store.sql.set_manifest(pair_floor=PAIR_FLOOR)
+        seconds = time.perf_counter() - start
+        time.sleep(KEEP_OLD_SECONDS + 1)
+        with store.locked():  # older generations' files go once no reader can need them
+            pass
     finally:
         store.close()
-    return time.perf_counter() - start
+    return seconds
 
 
 def disk_bytes(folder: Path) -> int:
@@ -317,21 +357,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--new", type=int, default=10_000)
     parser.add_argument("--step", type=int, default=100_000, help="claims a transaction in the build")
+    parser.add_argument(
+        "--from-index",
+        type=Path,
+        action="append",
+        default=[],
+        help="repeatable: take real claims, vectors and frames from this index instead of embedding --data",
+    )
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     faiss.omp_set_num_threads(os.cpu_count() or 1)
     out: dict[str, object] = {"claims": args.claims, "load_at_start": os.getloadavg()[0]}
 
-    texts, vecs, rate = embed_real(args.work, args.data)
-    print(f"real sentences: {len(texts):,}, embedded at {rate:.0f} sentences/s")
+    texts, vecs, frames_read, rate = real_claims(args.work, args.data, args.from_index)
     cos, cal_s = calibrate(args.work, texts, vecs, args.calibrate)
+    rate = rate or args.calibrate / cal_s
+    print(f"real sentences: {len(texts):,}; the model embeds {rate:.0f} sentences/s here")
     print(
         f"calibration: {cos.size} variants embedded in {cal_s:.1f} s; cosine to their sentence "
         f"median {np.median(cos):.3f}, 5th percentile {np.percentile(cos, 5):.3f}"
     )
     t = time.perf_counter()
-    frames = frames_of(args.work, texts)
-    print(f"frames of the real sentences: {len(frames):,} ({time.perf_counter() - t:.0f} s; cached after)")
+    frames = frames_read if frames_read is not None else frames_of(args.work, texts)
+    print(f"frames of the real sentences: {len(frames):,} ({time.perf_counter() - t:.0f} s)")
     claims = Claims(texts, vecs, frames, cos)
     embedded = min(len(texts), args.claims)
     out.update(embed_rate=rate, embedded=embedded, derived=args.claims - embedded)
@@ -340,8 +388,6 @@ def main(argv: list[str] | None = None) -> int:
         f"({(args.claims - embedded) / args.claims:.1%}); at {rate:.0f}/s embedding them all would take "
         f"{args.claims / rate / 3600:.1f} h"
     )
-
-    from xcheck.embed import DEFAULT_MODEL_ID
 
     index_dir = args.work / f"index-{args.claims}"
     done = index_dir / "build.json"
@@ -371,7 +417,7 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     # recall of the 20 nearest neighbours above the floor, against exact float32 search
-    n_rec = 1000
+    n_rec = min(1000, q_vecs.shape[0])
     exact = faiss.IndexFlatIP(vecs.shape[1])
     for s in range(0, args.claims, args.step):
         exact.add(claims.make(s, min(s + args.step, args.claims), seed=s)[1])
