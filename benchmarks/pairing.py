@@ -200,22 +200,42 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=100_000)
     parser.add_argument("--floor", type=float, action="append", help="repeatable; default 0.75")
     parser.add_argument("--k", type=int, default=20)
+    parser.add_argument(
+        "--from-index",
+        type=Path,
+        action="append",
+        default=[],
+        help="repeatable: real claims and vectors from these indexes, filled up to --limit with derived "
+        "variants as benchmarks/scale.py makes them, instead of embedding --data",
+    )
     args = parser.parse_args(argv)
     floors = args.floor or [0.75]
 
     faiss.omp_set_num_threads(os.cpu_count() or 1)
     torch.set_num_threads(os.cpu_count() or 1)
 
-    texts, added = build_sentences(args.data, args.limit)
-    if not texts:
-        print(f"no data sets found under {args.data}", file=sys.stderr)
-        return 2
-    parts = ", ".join(f"{name} {n:,}" for name, n in added.items())
-    print(f"sentences: {len(texts):,} unique ({parts})")
-    emb, embed_seconds, cached = embed_cached(texts)
-    rate = len(texts) / embed_seconds
-    where = "read from the cache; it took" if cached else "took"
-    print(f"embedding ({emb.shape[1]}-d, once): {where} {embed_seconds:.1f} s ({rate:.0f} sentences/s)")
+    if args.from_index:
+        from scale import WORK, Claims, calibrate, real_claims
+
+        real, vecs, frames, _ = real_claims(WORK, args.data, args.from_index)
+        cos, _ = calibrate(WORK, real, vecs, 300)
+        _, emb, _ = Claims(real, vecs, frames or [""] * len(real), cos).make(0, args.limit, seed=0)
+        n_real = min(len(real), args.limit)
+        print(
+            f"vectors: {emb.shape[0]:,}: {n_real:,} real claims as embedded in {len(args.from_index)} "
+            f"indexes, {emb.shape[0] - n_real:,} derived variants (benchmarks/scale.py)"
+        )
+    else:
+        texts, added = build_sentences(args.data, args.limit)
+        if not texts:
+            print(f"no data sets found under {args.data}", file=sys.stderr)
+            return 2
+        parts = ", ".join(f"{name} {n:,}" for name, n in added.items())
+        print(f"sentences: {len(texts):,} unique ({parts})")
+        emb, embed_seconds, cached = embed_cached(texts)
+        rate = len(texts) / embed_seconds
+        where = "read from the cache; it took" if cached else "took"
+        print(f"embedding ({emb.shape[1]}-d, once): {where} {embed_seconds:.1f} s ({rate:.0f} sentences/s)")
     print(f"load average before: {os.getloadavg()[0]:.1f} (2 cores)")
     print(
         f"threads: faiss {faiss.omp_get_max_threads()}, torch {torch.get_num_threads()}; k={args.k}; "

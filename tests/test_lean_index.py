@@ -141,7 +141,7 @@ def test_an_inverted_file_is_written_and_read_with_its_search_width(tmp_path: Pa
     ivf.write(tmp_path / "v.faiss")
     again = VectorIndex.load(tmp_path / "v.faiss", 32)
     assert again.layout == "ivf16" and again.size == 2500
-    assert again.ivf is not None and again.ivf.nprobe == min(vectors_mod.NPROBE, again.ivf.nlist)
+    assert again.ivf is not None and again.ivf.nprobe == vectors_mod.nprobe_for(again.ivf.nlist)
     assert (again.search(vecs[:5], 1)[1][:, 0] == np.arange(5)).all()
 
 
