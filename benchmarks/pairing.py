@@ -9,10 +9,12 @@ pair) and QuanTemp (the claims); deduplicated and cut at ``--limit``. RUWA and B
 sentences; the others bring the set past 100k. Embeds them once with the bundled model (cached in
 /tmp, keyed by a hash of the texts), then times on the same embeddings:
 
-(a) ``self_join`` through a ``VectorIndex`` holding them, and
-(b) ``sentence_transformers.util.paraphrase_mining_embeddings`` with ``top_k=k``, keeping scores >= floor,
+(a) ``self_join`` through a ``VectorIndex`` as an index of that size stores it (``VectorIndex.lean()``:
+    float16, and an inverted file from ``IVF_MIN`` vectors on, joined list by list),
+(b) ``self_join`` through an exact float32 ``VectorIndex`` (the layout before the lean index), and
+(c) ``sentence_transformers.util.paraphrase_mining_embeddings`` with ``top_k=k``, keeping scores >= floor,
 
-and prints pairs found, times, the speed ratio and the recall of each with respect to the other.
+and prints pairs found, times, the speed ratios and the recall of each with respect to the exact join.
 """
 
 from __future__ import annotations
@@ -170,13 +172,17 @@ def embed_cached(texts: list[str]) -> tuple[np.ndarray, float, bool]:
     return emb, seconds, False
 
 
-def run_self_join(emb: np.ndarray, floor: float, k: int) -> tuple[set[tuple[int, int]], float]:
-    index = VectorIndex(emb.shape[1])
+def run_self_join(
+    emb: np.ndarray, floor: float, k: int, *, lean: bool
+) -> tuple[set[tuple[int, int]], float, str]:
+    index = VectorIndex(emb.shape[1]) if lean else VectorIndex.exact(emb.shape[1])
     index.add(range(emb.shape[0]), emb)
+    if lean:
+        index = index.lean()
     start = time.perf_counter()
     pairs = self_join(index, floor=floor, k=k)
     seconds = time.perf_counter() - start
-    return {(a, b) for a, b, _ in pairs}, seconds
+    return {(a, b) for a, b, _ in pairs}, seconds, index.layout
 
 
 def run_paraphrase_mining(emb: np.ndarray, floor: float, k: int) -> tuple[set[tuple[int, int]], float]:
@@ -194,37 +200,66 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=100_000)
     parser.add_argument("--floor", type=float, action="append", help="repeatable; default 0.75")
     parser.add_argument("--k", type=int, default=20)
+    parser.add_argument(
+        "--from-index",
+        type=Path,
+        action="append",
+        default=[],
+        help="repeatable: real claims and vectors from these indexes, filled up to --limit with derived "
+        "variants as benchmarks/scale.py makes them, instead of embedding --data",
+    )
     args = parser.parse_args(argv)
     floors = args.floor or [0.75]
 
     faiss.omp_set_num_threads(os.cpu_count() or 1)
     torch.set_num_threads(os.cpu_count() or 1)
 
-    texts, added = build_sentences(args.data, args.limit)
-    if not texts:
-        print(f"no data sets found under {args.data}", file=sys.stderr)
-        return 2
-    parts = ", ".join(f"{name} {n:,}" for name, n in added.items())
-    print(f"sentences: {len(texts):,} unique ({parts})")
-    emb, embed_seconds, cached = embed_cached(texts)
-    rate = len(texts) / embed_seconds
-    where = "read from the cache; it took" if cached else "took"
-    print(f"embedding ({emb.shape[1]}-d, once): {where} {embed_seconds:.1f} s ({rate:.0f} sentences/s)")
+    if args.from_index:
+        from scale import WORK, Claims, calibrate, real_claims
+
+        real, vecs, frames, _ = real_claims(WORK, args.data, args.from_index)
+        cos, _ = calibrate(WORK, real, vecs, 300)
+        _, emb, _ = Claims(real, vecs, frames or [""] * len(real), cos).make(0, args.limit, seed=0)
+        n_real = min(len(real), args.limit)
+        print(
+            f"vectors: {emb.shape[0]:,}: {n_real:,} real claims as embedded in {len(args.from_index)} "
+            f"indexes, {emb.shape[0] - n_real:,} derived variants (benchmarks/scale.py)"
+        )
+    else:
+        texts, added = build_sentences(args.data, args.limit)
+        if not texts:
+            print(f"no data sets found under {args.data}", file=sys.stderr)
+            return 2
+        parts = ", ".join(f"{name} {n:,}" for name, n in added.items())
+        print(f"sentences: {len(texts):,} unique ({parts})")
+        emb, embed_seconds, cached = embed_cached(texts)
+        rate = len(texts) / embed_seconds
+        where = "read from the cache; it took" if cached else "took"
+        print(f"embedding ({emb.shape[1]}-d, once): {where} {embed_seconds:.1f} s ({rate:.0f} sentences/s)")
+    print(f"load average before: {os.getloadavg()[0]:.1f} (2 cores)")
     print(
         f"threads: faiss {faiss.omp_get_max_threads()}, torch {torch.get_num_threads()}; k={args.k}; "
         f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}"
     )
 
     for floor in floors:
-        ours, t_ours = run_self_join(emb, floor, args.k)
+        lean, t_lean, layout = run_self_join(emb, floor, args.k, lean=True)
+        exact, t_exact, _ = run_self_join(emb, floor, args.k, lean=False)
         theirs, t_theirs = run_paraphrase_mining(emb, floor, args.k)
-        both = len(ours & theirs)
         print(f"floor {floor}:")
-        print(f"  self_join:            {len(ours):>9} pairs in {t_ours:8.2f} s")
-        print(f"  paraphrase_mining:    {len(theirs):>9} pairs in {t_theirs:8.2f} s")
-        print(f"  speed ratio (paraphrase_mining / self_join): {t_theirs / t_ours:.2f}x")
-        print(f"  recall of self_join w.r.t. paraphrase_mining: {both / max(len(theirs), 1):.4f}")
-        print(f"  recall of paraphrase_mining w.r.t. self_join: {both / max(len(ours), 1):.4f}")
+        print(f"  self_join, lean index ({layout}): {len(lean):>9} pairs in {t_lean:8.2f} s")
+        print(f"  self_join, exact float32:    {len(exact):>9} pairs in {t_exact:8.2f} s")
+        print(f"  paraphrase_mining:           {len(theirs):>9} pairs in {t_theirs:8.2f} s")
+        print(f"  speed ratio paraphrase_mining / lean self_join:  {t_theirs / t_lean:.2f}x")
+        print(f"  speed ratio paraphrase_mining / exact self_join: {t_theirs / t_exact:.2f}x")
+        for name, got, ref in (
+            ("lean self_join w.r.t. exact self_join", lean, exact),
+            ("lean self_join w.r.t. paraphrase_mining", lean, theirs),
+            ("exact self_join w.r.t. paraphrase_mining", exact, theirs),
+            ("paraphrase_mining w.r.t. exact self_join", theirs, exact),
+        ):
+            print(f"  recall of {name}: {len(got & ref) / max(len(ref), 1):.4f}")
+    print(f"load average after: {os.getloadavg()[0]:.1f} (2 cores)")
     return 0
 
 

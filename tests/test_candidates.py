@@ -34,7 +34,9 @@ def brute(vecs: np.ndarray, ids: np.ndarray, floor: float) -> dict[tuple[int, in
 
 
 def index_of(vecs: np.ndarray, ids: np.ndarray) -> VectorIndex:
-    index = VectorIndex(vecs.shape[1])
+    """An exact float32 index: the join itself is compared with the brute force here (the lean float16
+    layout of an index on disk is tested in test_lean_index.py)."""
+    index = VectorIndex.exact(vecs.shape[1])
     index.add(ids.tolist(), vecs)
     return index
 

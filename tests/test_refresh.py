@@ -7,6 +7,7 @@ from pathlib import Path
 
 import xcheck.corpus
 from xcheck.corpus import EXTRACTOR_VERSION, Corpus
+from xcheck.store.sqlite import decode_frame
 
 from .conftest import FakeEmbedder, write
 
@@ -40,7 +41,7 @@ def test_stale_claims_are_extracted_again_and_vectors_reused(tmp_path: Path) -> 
         c.update_pairs()
         assert not c.extractor_stale()
         assert c.store.sql.manifest()["extractor_version"] == EXTRACTOR_VERSION
-        frames = [json.loads(r[0]) for r in c.store.sql.db.execute("SELECT frame FROM claims")]
+        frames = [decode_frame(r[0]) for r in c.store.sql.db.execute("SELECT frame FROM claims")]
         assert all("period" in f for f in frames)
         assert len(fake.embedded) == embedded  # same sentences: no vector computed again
         assert c.stats()["documents"] == len(ITEMS)

@@ -6,7 +6,6 @@ The CLI and the HTTP service are thin clients of ``Corpus``; nothing here prints
 from __future__ import annotations
 
 import contextlib
-import json
 import re
 import threading
 import time
@@ -28,6 +27,7 @@ from .pairing.clusters import Cluster, PairRecord, build_clusters
 from .pairing.events import Event, build_events, event_candidates
 from .pairing.relate import JUDGE_VERSION, RELATED, RELATIONS, ClaimView, judge
 from .store.index import IndexStore, lock_timeout
+from .store.sqlite import decode_frame
 from .types import BODY, TITLE, Claim, Document, Hit, IngestFailure, IngestReport, Span
 
 Progress = Callable[[int, int], None]
@@ -657,7 +657,7 @@ class Corpus:
                 claim_id=cid,
                 doc_id=int(r["doc_id"]),
                 text=r["text"],
-                frame=json.loads(r["frame"]),
+                frame=decode_frame(r["frame"]),
                 source=r["source"],
                 published=r["published"],
                 start=int(r["start"]),

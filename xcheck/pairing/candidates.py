@@ -22,9 +22,17 @@ The self-join runs through FAISS in batches of query vectors, never as a Python 
    ``-1`` padding), each pair is put in canonical order with ``np.minimum`` / ``np.maximum``, and
    pairs found from both sides are reduced to one (the first found) by sorting on a combined key.
 
-Scores are inner products of the stored float32 vectors, which equal cosine similarities when the
-vectors are L2-normalised (as :class:`~xcheck.store.vectors.VectorIndex` expects). ``floor`` is
-compared in float32.
+**An inverted file** (an index of ``IVF_MIN`` claims or more, see :mod:`xcheck.store.vectors`) is
+joined approximately, as FAISS searches it: the stored vectors are read list by list, each vector is
+assigned to the ``JOIN_NPROBE`` lists whose centroids are nearest to it, and the vectors of each list are
+compared with the vectors that probe it in one matrix product (BLAS), keeping the scores ``>= floor``.
+A pair is found when either end probes the other's list. The recall of the pairs above the floor is
+measured against the exact join (``benchmarks/pairing.py``, ``tests/test_lean_index.py``). With
+``query_ids`` an inverted file is searched with its own ``nprobe``.
+
+Scores are inner products of the stored vectors (float16 in a lean index, float32 in the older
+layout), which equal cosine similarities when the vectors are L2-normalised (as
+:class:`~xcheck.store.vectors.VectorIndex` expects). ``floor`` is compared in float32.
 """
 
 from __future__ import annotations
@@ -36,7 +44,7 @@ from typing import Any
 import faiss
 import numpy as np
 
-from ..store.vectors import VectorIndex
+from ..store.vectors import VectorIndex, ivf_of
 
 __all__ = ["Pair", "self_join", "self_join_matrix"]
 
@@ -44,6 +52,8 @@ Pair = tuple[int, int, float]
 """``(a, b, similarity)`` with ``a < b``."""
 
 _KEY_LIMIT = 1 << 31  # ids below this fit two to an int64 key
+# Lists each vector probes in the join of an inverted file (recall: see the module docstring).
+JOIN_NPROBE = 8
 
 
 # --- boundary checks ----------------------------------------------------------------------------------
@@ -110,6 +120,12 @@ def self_join(
 
     found = _Found()
     spilled: list[tuple[np.ndarray, np.ndarray]] = []  # (ids, vectors) of queries left to range_search
+    ivf = ivf_of(index)
+    if query_ids is None and ivf is not None:
+        if n < 2:
+            return []
+        lo, hi, sim = _ivf_join(ivf, f32, k, exhaustive=exhaustive, batch_size=batch_size)
+        return list(zip(lo.tolist(), hi.tolist(), sim.tolist(), strict=True))
     if query_ids is None:
         if n < 2:
             return []
@@ -173,7 +189,7 @@ def self_join_matrix(
 ) -> list[Pair]:
     """:func:`self_join` over a plain ``(n, dim)`` float32 array whose row ``i`` has id ``ids[i]``.
 
-    Builds a temporary exact inner-product index; useful for benchmarks and tests.
+    Builds a temporary exact (float32) inner-product index; useful for benchmarks and tests.
     """
     _check_params(floor, k, batch_size)
     if not isinstance(vecs, np.ndarray):
@@ -191,7 +207,7 @@ def self_join_matrix(
         raise ValueError("ids must be unique")
     if (id_arr == -1).any():
         raise ValueError("id -1 is reserved by FAISS for 'no result'")
-    index = VectorIndex(int(vecs.shape[1]))
+    index = VectorIndex.exact(int(vecs.shape[1]))
     index.add(id_arr, vecs)  # type: ignore[arg-type]  # numpy int64 array, used as a sequence
     return self_join(index, floor=floor, k=k, query_ids=query_ids, batch_size=batch_size)
 
@@ -244,6 +260,79 @@ def _collect(
         mask[spill] = False
     found.add(np.broadcast_to(bids[:, None], nbrs.shape)[mask], nbrs[mask], scores[mask])
     return spill
+
+
+def _ivf_lists(ivf: Any) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """The ids and float32 vectors of each inverted list of ``ivf``."""
+    lists = ivf.invlists
+    d = int(ivf.d)
+    raw16 = (
+        isinstance(ivf, faiss.IndexIVFScalarQuantizer)
+        and not ivf.by_residual
+        and ivf.sq.qtype == faiss.ScalarQuantizer.QT_fp16
+    )
+    ids_of: list[np.ndarray] = []
+    vecs_of: list[np.ndarray] = []
+    for li in range(ivf.nlist):
+        m = int(lists.list_size(li))
+        if m == 0:
+            ids_of.append(np.zeros(0, dtype=np.int64))
+            vecs_of.append(np.zeros((0, d), dtype=np.float32))
+            continue
+        ids = faiss.rev_swig_ptr(lists.get_ids(li), m).astype(np.int64)
+        if raw16:  # the codes are the float16 vectors themselves
+            codes = faiss.rev_swig_ptr(lists.get_codes(li), m * int(ivf.code_size))
+            vecs = codes.view(np.float16).reshape(m, d).astype(np.float32)
+        else:
+            vecs = np.ascontiguousarray(ivf.reconstruct_batch(ids), dtype=np.float32)
+        ids_of.append(ids)
+        vecs_of.append(vecs)
+    return ids_of, vecs_of
+
+
+def _ivf_join(
+    ivf: Any, f32: np.float32, k: int, *, exhaustive: bool, batch_size: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs ``>= floor`` of an inverted file, list by list (see the module docstring)."""
+    ids_of, vecs_of = _ivf_lists(ivf)
+    all_ids = np.concatenate(ids_of)
+    stored = np.concatenate(vecs_of)
+    nprobe = min(JOIN_NPROBE, int(ivf.nlist))
+    _, probes = ivf.quantizer.search(stored, nprobe)
+    flat = probes.ravel()
+    order = np.argsort(flat, kind="stable")
+    bounds = np.searchsorted(flat[order], np.arange(ivf.nlist + 1))
+    qa: list[np.ndarray] = []
+    qb: list[np.ndarray] = []
+    qs: list[np.ndarray] = []
+    for li in range(ivf.nlist):
+        members = vecs_of[li]
+        rows_all = order[bounds[li] : bounds[li + 1]] // nprobe
+        if members.shape[0] == 0 or rows_all.size == 0:
+            continue
+        for start in range(0, rows_all.size, batch_size):
+            rows = rows_all[start : start + batch_size]
+            scores = stored[rows] @ members.T
+            qi, mi = np.nonzero(scores >= f32)
+            a = all_ids[rows[qi]]
+            b = ids_of[li][mi]
+            keep = a != b
+            qa.append(a[keep])
+            qb.append(b[keep])
+            qs.append(scores[qi[keep], mi[keep]])
+    if not qa:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32)
+    a = np.concatenate(qa)
+    b = np.concatenate(qb)
+    s = np.concatenate(qs).astype(np.float32, copy=False)
+    if not exhaustive:  # each query keeps its k best neighbours above the floor
+        by = np.lexsort((-s, a))
+        a, b, s = a[by], b[by], s[by]
+        first = np.r_[0, np.flatnonzero(a[1:] != a[:-1]) + 1]
+        rank = np.arange(a.size) - np.repeat(first, np.diff(np.r_[first, a.size]))
+        keep = rank < k
+        a, b, s = a[keep], b[keep], s[keep]
+    return _unique_pairs(np.minimum(a, b), np.maximum(a, b), s)
 
 
 def _stored_vectors(index: Any, n: int) -> np.ndarray:

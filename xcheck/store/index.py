@@ -237,10 +237,16 @@ class IndexStore:
         current = self.vectors()
         # Readers in other threads may be searching ``current``: change a copy.
         vectors = current.copy() if current.dim == dim else VectorIndex(dim)
+        migrating = current.size > 0 and current.layout == "flat32"
         self.sql.begin()
         try:
             known = self.backends  # read before the manifest names the model
             yield vectors
+            # The layout its size calls for: an older file's vectors become lean here, in this
+            # generation's file, and an index that has grown past IVF_MIN becomes an inverted file.
+            vectors = vectors.lean()
+            if migrating:  # the older index's frames become lean in the same transaction
+                self.sql.compact_frames()
             gen = self.generation + 1
             vectors.write(file_for(self.dir, gen))
             max_id = vectors.all_ids().max(initial=0)
@@ -256,3 +262,5 @@ class IndexStore:
             raise
         self._cache = (gen, vectors)
         remove_stale(self.dir, keep=gen)
+        if migrating:
+            self.sql.vacuum()  # give the space of the JSON frames back

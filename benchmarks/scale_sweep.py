@@ -1,0 +1,72 @@
+"""Recall of an inverted file against exact search, by the number of lists searched.
+
+    python benchmarks/scale_sweep.py CLAIMS QUERIES NPROBES [--from-index DIR ...]
+    e.g. python benchmarks/scale_sweep.py 1000000 1000 64,128,256,512 --from-index /work/idx-all ...
+
+Reads the index that ``benchmarks/scale.py --claims CLAIMS`` built (in /work/data/scale), searches every
+vector it stores exactly (float32 over the stored float16 vectors, so only the inverted file's
+approximation is measured), and compares the 20 nearest neighbours above the pairing floor of QUERIES
+held-out variants (made as scale.py makes them) with the inverted file's at each width (one thread).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import xcheck  # noqa: F401  first: it picks OpenBLAS's kernels before FAISS loads (xcheck/_blas.py)
+
+# isort: split
+import faiss
+import numpy as np
+from _common import DATA
+from scale import WORK, Claims, calibrate, real_claims, top_above
+
+from xcheck.corpus import PAIR_FLOOR, PAIR_NEIGHBOURS
+from xcheck.store.index import IndexStore
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("claims", type=int)
+    parser.add_argument("queries", type=int)
+    parser.add_argument("nprobes", help="comma-separated numbers of lists")
+    parser.add_argument("--from-index", type=Path, action="append", default=[])
+    parser.add_argument("--work", type=Path, default=WORK)
+    args = parser.parse_args(argv)
+    texts, vecs, frames, _ = real_claims(args.work, DATA, args.from_index)
+    cos, _ = calibrate(args.work, texts, vecs, 300)
+    claims = Claims(texts, vecs, frames or [""] * len(texts), cos)
+    store = IndexStore(args.work / f"index-{args.claims}")
+    v = store.vectors()
+    if v.ivf is None:
+        print("the index is not an inverted file", file=sys.stderr)
+        return 2
+    ids = v.all_ids()
+    exact = faiss.IndexFlatIP(v.dim)
+    for s in range(0, ids.size, 100_000):
+        exact.add(v.get(ids[s : s + 100_000]))
+    q = claims.make(args.claims, args.claims + args.queries, seed=10**9)[1]
+    es, ei = exact.search(q, PAIR_NEIGHBOURS)
+    del exact
+    qids = np.arange(args.queries)
+    want = top_above(es, ids[ei], qids, PAIR_FLOOR)
+    print(f"lists {v.ivf.nlist}; {len(want):,} neighbours above {PAIR_FLOOR} of {args.queries} queries")
+    faiss.omp_set_num_threads(1)
+    for nprobe in (int(x) for x in args.nprobes.split(",")):
+        v.ivf.nprobe = nprobe
+        start = time.perf_counter()
+        ls, li = v.search(q, PAIR_NEIGHBOURS)
+        ms = (time.perf_counter() - start) / args.queries * 1000
+        got = top_above(ls, li, qids, PAIR_FLOOR)
+        print(f"{nprobe} lists: recall {len(want & got) / len(want):.4f}, {ms:.2f} ms a query (1 thread)")
+    store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
