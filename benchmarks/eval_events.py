@@ -3,7 +3,7 @@ lands in one.
 
     python benchmarks/ruwa_jsonl.py --events all > ruwa-all.jsonl
     xcheck ingest ruwa-all.jsonl --index idx-all && xcheck pairs --index idx-all > /dev/null
-    python benchmarks/eval_events.py idx-all ruwa-all.jsonl [--json]
+    python benchmarks/eval_events.py idx-all ruwa-all.jsonl [more.jsonl ...] [--json]
 
 RUWA's ``Event`` column (kept as ``event`` in the JSONL by ruwa_jsonl.py) is used here for measurement
 only; xcheck never reads it. The column labels the news of the days around an incident, not only items
@@ -30,26 +30,27 @@ from xcheck.corpus import Corpus
 LABELLED = ("railway", "supermarket", "prisoners", "theatre", "sinking", "bucha", "azovstal", "nuclear")
 
 
-def origin_events(jsonl: Path) -> dict[int, str]:
+def origin_events(files: list[Path]) -> dict[tuple[str, int], str]:
+    """(file name, line) -> RUWA event label, for the JSONL files the index was built from."""
     out = {}
-    with jsonl.open(encoding="utf-8") as f:
-        for n, line in enumerate(f, start=1):
-            if line.strip():
-                out[n] = json.loads(line).get("event") or ""
+    for jsonl in files:
+        with jsonl.open(encoding="utf-8") as f:
+            for n, line in enumerate(f, start=1):
+                if line.strip():
+                    out[(jsonl.name, n)] = json.loads(line).get("event") or ""
     return out
 
 
-def measure(index: Path, jsonl: Path, min_claims: int) -> dict[str, object]:
-    labels = origin_events(jsonl)
+def measure(index: Path, files: list[Path], min_claims: int) -> dict[str, object]:
+    labels = origin_events(files)
     with Corpus(index) as c:
         docs = {int(d["id"]): d for d in c.documents()}
         events = c.events()
     doc_label = {}
     for doc_id, d in docs.items():
-        origin = str(d.get("origin") or "")
-        line = origin.rsplit(":", 1)[-1]
+        path, _, line = str(d.get("origin") or "").rpartition(":")
         if line.isdigit():
-            doc_label[doc_id] = labels.get(int(line), "")
+            doc_label[doc_id] = labels.get((Path(path).name, int(line)), "")
     per: dict[str, object] = {}
     for label in LABELLED:
         counts: Counter[str] = Counter()
@@ -90,7 +91,7 @@ def measure(index: Path, jsonl: Path, min_claims: int) -> dict[str, object]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("index", type=Path)
-    ap.add_argument("jsonl", type=Path, help="the RUWA JSONL the index was built from (ruwa_jsonl.py)")
+    ap.add_argument("jsonl", type=Path, nargs="+", help="the RUWA JSONL files the index was built from")
     ap.add_argument("--min-claims", type=int, default=3)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
