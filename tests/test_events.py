@@ -372,3 +372,17 @@ def test_a_fake_story_is_no_denial_but_fake_news_is() -> None:
     assert event("Russia will run a fake story on the Mariupol drama theatre bombing.").get("denier") is None
     said = event("Moscow says accusations of the Bucha massacre by Russian forces are fake news.")
     assert said["denier"] == "Russia"
+
+
+def test_a_weapon_that_has_nothing_to_do_with_it_is_denied() -> None:
+    ev = event(
+        "The Russian account is trumped-up: a HIMARS strike on the Olenivka prison has nothing to do with it."
+    )
+    assert ev["weapon"] == "HIMARS" and ev["weapon_denied"]
+
+
+def test_a_provocation_planned_by_a_side_is_a_charge_against_it() -> None:
+    sentence = (
+        "Kyiv warned of a provocation at the Zaporizhzhia nuclear power plant, planned by Russian troops."
+    )
+    assert event(sentence).get("denier") is None

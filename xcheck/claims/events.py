@@ -376,6 +376,8 @@ def _denial(
         return None
     # "a Ukrainian provocation", "Russian fakes": a charge against that side, not a denial of one's part
     charge = hit.group().lower() in _CHARGES
+    if charge and any(0 <= s0 - hit.end() <= 80 and _BY.search(sentence[:s0]) for s0, _e, _d in sides):
+        return None  # "a provocation … scheduled by Russian occupiers": a charge against them
     if charge and any(
         0 <= hit.start() - e <= 12 and not sentence[e : hit.start()].strip(" '’s") for _s, e, _d in sides
     ):
@@ -426,7 +428,10 @@ _CHARGES = frozenset(
     }
 )
 # what makes a statement's content invented: "the HIMARS strike is a Russian invention"
-_INVENTED = frozenset({"fake", "fakes", "lie", "lies", "hoax", "invention", "fabrication", "fabricated"})
+_INVENTED = frozenset(
+    {"fake", "fakes", "lie", "lies", "hoax", "invention", "fabrication", "fabricated", "trumped-up"}
+    | {"nothing to do with"}
+)
 _NEG_BEFORE = re.compile(r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -527,13 +532,9 @@ def find_event(
     weapon_denied = bool(
         weapon and _NEG_BEFORE.search(sentence[: sentence.lower().find(weapon[1].lower())][-25:])
     )  # "Russia has no Tochka-U missiles", "it was not hit by HIMARS"
-    invented = _words_re("denial_words").search(sentence)
-    if (
-        weapon
-        and invented
-        and invented.group().lower() in _INVENTED
-        and invented.start() > sentence.find(weapon[1])
-    ):
+    at = sentence.find(weapon[1]) if weapon else -1
+    invented = [h for h in _words_re("denial_words").finditer(sentence) if h.group().lower() in _INVENTED]
+    if weapon and any(h.start() > at for h in invented):
         weapon_denied = True  # "the HIMARS strike … is a Russian invention"
     denial = _denial(sentence, sides, speaker_side(speaker))
     if agent and denial and agent[0] == denial[0]:
