@@ -24,7 +24,7 @@ from .errors import InputError, UsageError
 from .ingest.readers import Metadata, read_inputs
 from .overlap import EmbedAhead
 from .pairing.clusters import Cluster, PairRecord, build_clusters
-from .pairing.events import Event, build_events, event_candidates
+from .pairing.events import Event, build_events, event_pairs
 from .pairing.relate import JUDGE_VERSION, RELATED, RELATIONS, ClaimView, judge
 from .store.index import IndexStore, lock_timeout
 from .store.sqlite import decode_frame
@@ -730,13 +730,11 @@ class Corpus:
     ) -> list[tuple[int, int, float]]:
         """The neighbour pairs plus the pairs of claims of one event that state who did it, with what, a
         denial or a state, whatever their similarity (their similarity is computed from the vectors)."""
-        have = {(int(a), int(b)) for a, b, _s in found}
-        extra = [p for p in event_candidates(self._event_views(), new_ids) if p not in have]
-        if not extra:
+        more = event_pairs(
+            found, self._event_views(), lambda ids: dict(zip(ids, vectors.get(ids), strict=True)), new_ids
+        )
+        if not more:
             return list(found)
-        ids = sorted({i for p in extra for i in p})
-        vecs = dict(zip(ids, vectors.get(ids), strict=True))
-        more = [(a, b, float(np.dot(vecs[a], vecs[b]))) for a, b in extra]
         return sorted([*found, *more], key=lambda t: (t[0], t[1]))
 
     def events(self) -> list[Event]:

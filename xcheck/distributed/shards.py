@@ -47,7 +47,7 @@ from ..embed import Embedder
 from ..errors import StoreError, UsageError
 from ..pairing.candidates import Pair, _collect, _Found
 from ..pairing.clusters import PairRecord
-from ..pairing.events import event_candidates
+from ..pairing.events import event_pairs
 from ..pairing.relate import RELATED, RELATIONS, ClaimView, judge
 from ..store.index import lock_timeout
 from ..types import Claim, Document, Hit, IngestReport
@@ -304,17 +304,17 @@ class ShardedIndex:
         (``Corpus._with_event_pairs``)."""
         ids = sorted(i for c in self.shards for i in c.store.sql.all_claim_ids())
         views = [v for v in self.claim_views(ids).values() if v.frame.get("event")]
-        have = {(int(a), int(b)) for a, b, _ in found}
-        extra = [p for p in event_candidates(views) if p not in have]
-        if not extra:
-            return []
         shard_of = {v.claim_id: self.local_id(v.doc_id)[0] for v in views}
-        vec: dict[int, np.ndarray] = {}
-        for s, c in enumerate(self.shards):
-            mine = sorted({i for p in extra for i in p if shard_of[i] == s})
-            if mine:
-                vec.update(zip(mine, c.store.vectors().get(mine), strict=True))
-        return [(a, b, float(np.dot(vec[a], vec[b]))) for a, b in extra]
+
+        def vectors_of(wanted: list[int]) -> dict[int, np.ndarray]:
+            vec: dict[int, np.ndarray] = {}
+            for s, c in enumerate(self.shards):
+                mine = [i for i in wanted if shard_of[i] == s]
+                if mine:
+                    vec.update(zip(mine, c.store.vectors().get(mine), strict=True))
+            return vec
+
+        return event_pairs(found, views, vectors_of)
 
     def pairs(
         self,

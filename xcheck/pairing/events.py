@@ -24,16 +24,18 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+
+import numpy as np
 
 from ..claims.events import target_label
 from .policy import POLICY
 from .relate import CONFLICT, CONSISTENT, DUPLICATE, ClaimView, event_gap
 
-__all__ = ["ATTRIBUTES", "Event", "build_events", "event_candidates", "states_something"]
+__all__ = ["ATTRIBUTES", "Event", "build_events", "event_candidates", "event_pairs", "states_something"]
 
 ATTRIBUTES = ("agent", "weapon", "denier", "status")
 _TOLL_MEASURES = ("killed", "injured", "missing", "casualties", "victims", "rescued", "evacuated", "detained")
@@ -286,3 +288,20 @@ def event_candidates(
                     continue
                 out.add((min(a.claim_id, b.claim_id), max(a.claim_id, b.claim_id)))
     return sorted(out)
+
+
+def event_pairs(
+    found: Iterable[tuple[int, int, float]],
+    views: Sequence[ClaimView],
+    vectors_of: Callable[[list[int]], dict[int, np.ndarray]],
+    new_ids: Iterable[int] | None = None,
+) -> list[tuple[int, int, float]]:
+    """The event candidates of ``views`` (:func:`event_candidates`) that ``found`` (neighbour pairs
+    ``(a, b, similarity)``, ``a < b``) lacks, with their similarity from ``vectors_of(ids)`` (id ->
+    unit vector): what one index and a sharded one add to their neighbour search."""
+    have = {(int(a), int(b)) for a, b, _s in found}
+    extra = [p for p in event_candidates(views, new_ids) if p not in have]
+    if not extra:
+        return []
+    vec = vectors_of(sorted({i for p in extra for i in p}))
+    return [(a, b, float(np.dot(vec[a], vec[b]))) for a, b in extra]
