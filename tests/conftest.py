@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -81,3 +82,27 @@ def write(path: Path, text: str | bytes) -> Path:
     else:
         path.write_text(text, encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="module")
+def local_ray() -> Iterator[Any]:
+    """A local Ray instance with 2 CPUs for one test module, workers offline, shut down at the end."""
+    import logging
+
+    import ray
+
+    from xcheck.distributed import cluster
+
+    ray.init(
+        address="local",
+        num_cpus=2,
+        include_dashboard=False,
+        log_to_driver=False,
+        logging_level=logging.ERROR,
+        object_store_memory=256 * 1024 * 1024,
+        runtime_env={"env_vars": dict(cluster.WORKER_ENV)},
+    )
+    try:
+        yield ray
+    finally:
+        ray.shutdown()

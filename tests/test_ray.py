@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import functools
 import json
-import logging
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
-import ray
 
 import xcheck.distributed.ingest as ray_ingest_module
 from xcheck.corpus import Corpus
@@ -32,23 +30,6 @@ from .conftest import EXAMPLES, FakeEmbedder, write
 
 FAKE = ModelSpec(FakeEmbedder.model_id, FakeEmbedder)
 TIMEOUT = 120.0
-
-
-@pytest.fixture(scope="module")
-def local_ray() -> Iterator[Any]:
-    ray.init(
-        address="local",
-        num_cpus=2,
-        include_dashboard=False,
-        log_to_driver=False,
-        logging_level=logging.ERROR,
-        object_store_memory=256 * 1024 * 1024,
-        runtime_env={"env_vars": dict(cluster.WORKER_ENV)},
-    )
-    try:
-        yield ray
-    finally:
-        ray.shutdown()
 
 
 @pytest.fixture(autouse=True)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import ray
 
 from xcheck.corpus import Corpus
 from xcheck.distributed import cluster
@@ -27,23 +25,6 @@ QUERIES = [
     "refugees who fled Ukraine",
     "Ukraine is a party to the Convention on Cluster Munitions",
 ]
-
-
-@pytest.fixture(scope="module")
-def local_ray() -> Iterator[Any]:
-    ray.init(
-        address="local",
-        num_cpus=2,
-        include_dashboard=False,
-        log_to_driver=False,
-        logging_level=logging.ERROR,
-        object_store_memory=256 * 1024 * 1024,
-        runtime_env={"env_vars": dict(cluster.WORKER_ENV)},
-    )
-    try:
-        yield ray
-    finally:
-        ray.shutdown()
 
 
 @pytest.fixture

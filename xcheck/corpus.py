@@ -631,19 +631,7 @@ class Corpus:
             r = rows.get(cid)
             if r is None:
                 continue
-            hits.append(
-                Hit(
-                    claim_id=cid,
-                    doc_id=int(r["doc_id"]),
-                    score=score,
-                    text=r["text"],
-                    source=r["source"],
-                    published=r["published"],
-                    title=r["title"],
-                    start=int(r["start"]),
-                    end=int(r["end"]),
-                )
-            )
+            hits.append(Hit.from_row(cid, score, r))
         return hits
 
     # -- pairs ----------------------------------------------------------------------------------

@@ -99,6 +99,22 @@ class Hit:
     start: int
     end: int
 
+    @classmethod
+    def from_row(cls, claim_id: int, score: float, row: Any, doc_id: int | None = None) -> Hit:
+        """The hit of a claim row joined with its document (``claims_with_docs``); ``doc_id`` overrides
+        the row's (a sharded index's global id)."""
+        return cls(
+            claim_id=claim_id,
+            doc_id=int(row["doc_id"]) if doc_id is None else doc_id,
+            score=score,
+            text=row["text"],
+            source=row["source"],
+            published=row["published"],
+            title=row["title"],
+            start=int(row["start"]),
+            end=int(row["end"]),
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "claim_id": self.claim_id,

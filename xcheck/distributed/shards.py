@@ -245,19 +245,7 @@ class ShardedIndex:
             r = self.shards[s].store.sql.claims_with_docs([cid]).get(cid)
             if r is None:
                 continue
-            hits.append(
-                Hit(
-                    claim_id=cid,
-                    doc_id=self.global_id(s, int(r["doc_id"])),
-                    score=score,
-                    text=r["text"],
-                    source=r["source"],
-                    published=r["published"],
-                    title=r["title"],
-                    start=int(r["start"]),
-                    end=int(r["end"]),
-                )
-            )
+            hits.append(Hit.from_row(cid, score, r, doc_id=self.global_id(s, int(r["doc_id"]))))
         return hits
 
     def candidates(self, floor: float, k: int = PAIR_NEIGHBOURS) -> list[Pair]:
