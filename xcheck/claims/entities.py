@@ -578,6 +578,12 @@ LANDMARKS: dict[str, tuple[str, ...]] = {
         "Europe's biggest nuclear plant",
         "Europe’s largest nuclear power plant",
         "Europe’s largest nuclear plant",
+        "Russian-held nuclear plant",
+        "Russian-held nuclear power plant",
+        "Russian-occupied nuclear plant",
+        "Russian-occupied nuclear power plant",
+        "Russian-controlled nuclear plant",
+        "Russian-controlled nuclear power plant",
     ),
     "Chernobyl nuclear power plant": ("Chernobyl nuclear power plant", "Chernobyl nuclear plant"),
     "Kramatorsk railway station": (

@@ -124,7 +124,12 @@ def _words_re(name: str) -> re.Pattern[str]:
 
 @cache
 def _side_words() -> list[tuple[str, re.Pattern[str]]]:
-    return _table_re("agents")
+    return _table_re("agents") + _table_re("people_sides")
+
+
+@cache
+def _person_side() -> dict[str, str]:
+    return {name: side for side, names in lexicon.table("people_sides").items() for name in names}
 
 
 # -- the target -----------------------------------------------------------------------------------
@@ -264,7 +269,6 @@ _OF_WHAT = re.compile(
 _MODIFIES_TARGET = re.compile(
     r"\s+(?:cruiser|ship|warship|boat|launchers?|systems?|defen[cs]es?|carriers?)\b", re.IGNORECASE
 )
-_DONE_BY = frozenset({"committed", "perpetrated", "carried", "done", "ordered"})
 
 
 def _by_striker(before: str, verbs: frozenset[str], means: frozenset[str]) -> bool:
@@ -273,7 +277,7 @@ def _by_striker(before: str, verbs: frozenset[str], means: frozenset[str]) -> bo
     if m is None:
         return False
     w = m.group("w").lower()
-    return w in verbs or w in means or w in _DONE_BY or w.rstrip("s") in means
+    return w in verbs or w in means or w in lexicon.words("done_by") or w.rstrip("s") in means
 
 
 def _accused_of_striking(sentence: str, start: int, end: int, verbs: frozenset[str]) -> bool:
@@ -284,15 +288,12 @@ def _accused_of_striking(sentence: str, start: int, end: int, verbs: frozenset[s
     if m is None:
         return False
     w = m.group("w").lower()
-    return w in verbs or w in lexicon.words("attack_nouns") or w in _DONE_BY
+    return w in verbs or w in lexicon.words("attack_nouns") or w in lexicon.words("done_by")
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
 _PASSIVE_AFTER = re.compile(r"\s+(?:in|by|at|during|as|when|after|while|near|on)\b", re.IGNORECASE)
 _NEEDS_MEANS = frozenset({"launch", "launched", "launches", "launching", "opened", "opens", "open"})
-_FILLER = frozenset(
-    {"have", "has", "had", "reportedly", "also", "again", "allegedly", "deliberately", "then"}
-)
 
 
 def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] | None:
@@ -305,6 +306,7 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
         return None
     means = lexicon.words("attack_nouns")
     forces = lexicon.words("agent_forces")
+    filler = lexicon.words("agent_fillers")
     verbs = lexicon.words("attack_verbs")
     found: list[tuple[str, str]] = []
     for n, (start, end, side) in enumerate(sides):
@@ -315,8 +317,8 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
         force_seen = by_verb = False
         for i, (w, w_end) in enumerate(words):
             lw = w.lower().strip("’'")
-            if lw in ("s",):
-                continue
+            if lw in ("s", ""):
+                continue  # "Kiev's", "occupants’ shelling"
             if lw in means and i <= 2:
                 hit_end = w_end
                 break
@@ -324,7 +326,7 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
                 x[0].lower().rstrip("s") in means for x in words[i + 1 : i + 4]
             ):
                 break  # "Ukraine launches a hunt": not a strike
-            if lw in verbs and (i == 0 or force_seen or all(x[0].lower() in _FILLER for x in words[:i])):
+            if lw in verbs and (i == 0 or force_seen or all(x[0].lower() in filler for x in words[:i])):
                 hit_end = w_end
                 by_verb = True
                 break
@@ -334,7 +336,7 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
             if i == 0 and w[:1].isupper() and _weapon(w):  # "a Ukrainian Tochka-U"
                 hit_end = w_end
                 break
-            if lw in _FILLER or (not force_seen and i <= 1 and w[:1].isupper()):
+            if lw in filler or (not force_seen and i <= 1 and w[:1].isupper()):
                 continue  # "Russian Armed Forces", "Ukraine has struck"
             break
         if hit_end is not None and _CLAUSE_BREAK.search(sentence[end : end + hit_end]):
@@ -346,7 +348,10 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
         if hit_end is not None:
             found.append((side, sentence[start : end + hit_end].strip()))
         elif _by_striker(before, verbs, means) or _accused_of_striking(sentence, start, end, verbs):
-            found.append((side, sentence[max(0, start - 12) : end].strip()))
+            lead = max(0, start - 12)
+            if lead and sentence[lead - 1].isalnum():  # "ine accused Russian": start at a word
+                lead = sentence.find(" ", lead, start) + 1 or start
+            found.append((side, sentence[lead:end].strip()))
     sides_found = {s for s, _ in found}
     if len(sides_found) != 1:
         return None
@@ -370,12 +375,21 @@ def _denial(
 ) -> tuple[str, str] | None:
     """(the denying side, the denial words): the side that speaks or stands before the denial word."""
     hit = next(
-        (h for h in _words_re("denial_words").finditer(sentence) if not _attributive(sentence, h)), None
+        (
+            h
+            for h in _words_re("denial_words").finditer(sentence)
+            if not _attributive(sentence, h) and not _RELATIVE_BEFORE.search(sentence[: h.start()])
+        ),
+        None,
     )
     if hit is None:
         return None
     # "a Ukrainian provocation", "Russian fakes": a charge against that side, not a denial of one's part
     charge = hit.group().lower() in _CHARGES
+    if charge and any(
+        e <= hit.start() and _PLOTS.match(sentence, e) for _s, e, _d in sides
+    ):  # "Russia plans attacks … staged as Ukraine's revenge": a charge against the plotter
+        return None
     if charge and any(0 <= s0 - hit.end() <= 80 and _BY.search(sentence[:s0]) for s0, _e, _d in sides):
         return None  # "a provocation … scheduled by Russian occupiers": a charge against them
     if charge and any(
@@ -392,8 +406,63 @@ def _denial(
     return None
 
 
+# "'unconvincing' claims Russia didn't carry out the attack": a claim reported, perhaps to reject it
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:claims?|claimed|allegations?|assertions?|insists?|insisted|version)\s+(?:that\s+)?$", re.I
+)
+_NEGATION_AFTER_SIDE = re.compile(
+    r"(?:['’]s)?(?:\s+[\w\-]+){0,2}?\s+(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|has\s+not|hasn['’]t|"
+    r"have\s+not|haven['’]t|had\s+not|hadn['’]t|was\s+not|wasn['’]t|is\s+not|isn['’]t|were\s+not|"
+    r"weren['’]t|are\s+not|aren['’]t|never|could\s+not|couldn['’]t|cannot)\s+",
+    re.IGNORECASE,
+)
+
+
+_WORD = re.compile(r"[\w\-]+")
+
+
+def _disowning_words(rest: str, verbs: frozenset[str], disowning: re.Pattern[str]) -> str | None:
+    """The words of a strike or of a part right after a negation ("strike", "carry out", "to blame"),
+    or after one word more ("did not actually carry out"); None when another verb follows."""
+    starts = [0]
+    one = re.match(r"([\w\-]+)\s+", rest)
+    if one is not None and (one.group(1).lower().endswith("ly") or one.group(1).lower() in ("even", "ever")):
+        starts.append(one.end())  # "did not actually carry out"; not "had not stopped firing"
+    for at in starts:
+        hit = disowning.match(rest, at)
+        if hit is not None:
+            return rest[: hit.end()]
+        first = _WORD.match(rest, at)
+        if first is not None and first.group().lower() in verbs:
+            return rest[: first.end()]
+    return None
+
+
+def _disowned(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] | None:
+    """(side, words) when a sentence says a side had no part: "Russia did not carry out the attack",
+    "Ukraine is not to blame", "attempts to blame Moscow", "trying to shift the blame to Russia"."""
+    verbs = lexicon.words("attack_verbs")
+    disowning = _words_re("disowning")
+    shift = _words_re("blame_shift")
+    found: list[tuple[str, str]] = []
+    for start, end, side in sides:
+        neg = _NEGATION_AFTER_SIDE.match(sentence, end)
+        if neg is not None and not _REPORTED_BEFORE.search(sentence[max(0, start - 30) : start]):
+            words = _disowning_words(sentence[neg.end() :], verbs, disowning)
+            if words is not None:  # "did not strike", "was not behind", "did not actually carry out"
+                found.append((side, sentence[start : neg.end()] + words))
+                continue
+        before = sentence[max(0, start - 30) : start]
+        m = next((h for h in shift.finditer(before) if not before[h.end() :].strip(" the")), None)
+        if m is not None:
+            found.append((side, (m.group() + " " + sentence[start:end]).strip()))
+    if len({s for s, _ in found}) != 1:
+        return None
+    return found[0]
+
+
 _OWNED = re.compile(
-    r"(?:['’]s)?\s+(?:[\w\-]+\s+)?(?:claims?|statements?|propaganda|version|media|reports?|accusations?|"
+    r"(?:['’]s)?\s+(?:(?!deni|reject|refut|dismiss)[\w\-]+\s+)?(?:claims?|statements?|propaganda|version|media|reports?|accusations?|"
     r"allegations?|narrative|story|stories)\b",
     re.IGNORECASE,
 )
@@ -413,6 +482,14 @@ def _attributive(sentence: str, hit: re.Match[str]) -> bool:
     return bool(_ATTRIBUTIVE.match(sentence, hit.end())) and not _COPULA.search(sentence[: hit.start()])
 
 
+# "a crowded place that has nothing to do with hostilities": a relative clause describes, denies nothing
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+(?:has|have|had)\s+$", re.IGNORECASE)
+# a side that plans or prepares what is then called staged or a provocation is charged with it
+_PLOTS = re.compile(
+    r"(?:['’]s)?(?:\s+[\w\-]+)?\s+(?:plans?|planned|planning|is\s+planning|prepares?|prepared|preparing|"
+    r"is\s+preparing|plots?|plotted|plotting|stages?|staging|intends?|intending)\b",
+    re.IGNORECASE,
+)
 _CHARGES = frozenset(
     {
         "provocation",
@@ -460,6 +537,8 @@ def speaker_side(speaker: str | None) -> str | None:
     if not speaker:
         return None
     base = speaker.split(" (", 1)[0]
+    if base.lower() in _person_side():  # "Dmitry Peskov" speaks for Russia
+        return _person_side()[base.lower()]
     return METONYMS.get(base, base) if base[:1].isupper() else None
 
 
@@ -515,12 +594,19 @@ def find_event(
     target of its own; ``context_place`` the article's city, for a target named without one ("the
     railway station"). ``day`` is the date the sentence states for the event, if any."""
     resolved = resolve_target(sentence, mentions, context_target, context_place)
+    sides = _sides(sentence, mentions)
     if resolved is None:
-        return None
+        # "Moscow calls the images from Bucha a fake": a denial that names only a city is about what
+        # happened there; the judgement ties it to an incident in that city reported days before
+        city = place_city(sentence, mentions)
+        if city is None or not (
+            _denial(sentence, sides, speaker_side(speaker)) or _disowned(sentence, sides)
+        ):
+            return None
+        resolved = f"@{city}", False
     target, inherited = resolved
     cls = target.split("@", 1)[0]
     kind = _kind(sentence)
-    sides = _sides(sentence, mentions)
     agent = _agent(sentence, sides)
     weapon = _weapon(sentence)
     if agent is None and weapon is None:
@@ -536,7 +622,7 @@ def find_event(
     invented = [h for h in _words_re("denial_words").finditer(sentence) if h.group().lower() in _INVENTED]
     if weapon and any(h.start() > at for h in invented):
         weapon_denied = True  # "the HIMARS strike … is a Russian invention"
-    denial = _denial(sentence, sides, speaker_side(speaker))
+    denial = _denial(sentence, sides, speaker_side(speaker)) or _disowned(sentence, sides)
     if agent and denial and agent[0] == denial[0]:
         agent = None  # "Russia denies hitting the mall": its part is denied, not stated
     status = _status(sentence)

@@ -50,6 +50,11 @@ class Policy:
     # At a named facility or target (a station, a mall; an earthquake) one strike's toll is reported
     # for days: 39 on April 8, 57 on April 10.
     facility_window_days: int = 14
+    # A named facility hit again and again (the Zaporizhzhia nuclear plant): who shelled it, as told
+    # the day after by the other side ("Moscow accused Kiev of shelling the plant" on August 6, the
+    # day after Energoatom's "Russian forces shelled the plant"), answers the same incident. Events are
+    # still grouped one a day; only the judgement of two reports looks one day across.
+    repeated_facility_window_days: int = 1
     # Agreement without an established fact (no place or period to tie the claims) only within a day:
     # the same daily count a month apart is another day's count.
     agreement_window_days: int = 1

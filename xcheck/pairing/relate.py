@@ -29,7 +29,7 @@ from .policy import POLICY
 from .text import content_words, jaccard, norm_text
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "25"
+JUDGE_VERSION = "26"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -834,7 +834,19 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
     if da is None or db is None:
         return "no date to tie the two reports to one incident"
     once = ea.get("once") and eb.get("once") and not in_city
-    window = P.facility_window_days if once else P.event_window_days
+    facility = ta == tb and not ta.startswith("@") and not ta.endswith("@")
+    window = (
+        P.facility_window_days
+        if once
+        else P.repeated_facility_window_days
+        if facility
+        else P.event_window_days
+    )
+    vague = ea if ta.startswith("@") or ta.endswith("@") else eb
+    if in_city and vague.get("denier") and not vague.get("agent"):
+        # "claims that a Russian missile hit Kramatorsk are not true": a denial that names only the
+        # city (or a station of no place) answers the accusation about the incident there for days
+        window = P.reply_window_days
     apart = abs((db - da).days)
     if apart > window:
         return f"reports {apart} days apart of a target hit more than once"
@@ -851,7 +863,7 @@ def _opposed_states() -> set[tuple[str, str]]:
 
 
 # States nothing comes back from: "afloat" then "sunk" is news; "sunk" then "afloat" a contradiction.
-_FINAL_STATES = frozenset({"sunk", "destroyed"})
+_FINAL_STATES = frozenset({"sunk", "destroyed", "captured"})
 
 
 def _state_may_have_changed(a: ClaimView, b: ClaimView) -> bool:
@@ -921,7 +933,10 @@ def _event_attribute_clash(a: ClaimView, b: ClaimView) -> tuple[str, str] | None
             f"with what ({label}): {ea['weapon']} ({_voice(a)}) vs {eb['weapon']} ({_voice(b)})"
         )
     sa, sb = ea.get("status"), eb.get("status")
-    if sa and sb and (sa, sb) in _opposed_states() and not _state_may_have_changed(a, b):
+    # a target hit again and again changes state from day to day (a plant cut off, then reconnected):
+    # opposite states contradict each other only when reported the same day
+    reversible = not (ea.get("once") and eb.get("once")) and _as_of(a) != _as_of(b)
+    if sa and sb and (sa, sb) in _opposed_states() and not reversible and not _state_may_have_changed(a, b):
         return "status", (
             f'state of the target ({label}): {sa} ("{ea.get("status_text")}", {_voice(a)}) vs '
             f'{sb} ("{eb.get("status_text")}", {_voice(b)})'
