@@ -44,7 +44,7 @@ MAX_CLAIMS_PER_DOCUMENT = 2_000  # further claims of one document are dropped, w
 PAIR_NEIGHBOURS = 20
 # Bump when claim extraction changes (segmentation, furniture, frames): the claims of an index built by
 # an older version are extracted again from the stored article text on the next write.
-EXTRACTOR_VERSION = "24"
+EXTRACTOR_VERSION = "25"
 REFRESH_BATCH = 5000  # stored documents extracted again per commit (each commit rewrites the vector file)
 FURNITURE_SAMPLE = 2000  # stored items per source that furniture is learned from, with the new ones
 _FURNITURE_CHARS = 600  # furniture sits at the ends of a text: learn from its head and tail
@@ -641,7 +641,7 @@ class Corpus:
     def claim_views(self, claim_ids: Sequence[int]) -> dict[int, ClaimView]:
         rows = self.store.sql.claims_with_docs(claim_ids)
         return {
-            cid: ClaimView(
+            cid: ClaimView.from_stored(
                 claim_id=cid,
                 doc_id=int(r["doc_id"]),
                 text=r["text"],
@@ -711,7 +711,7 @@ class Corpus:
     def _event_views(self) -> list[ClaimView]:
         """Every claim whose frame names an event."""
         views = self.claim_views(self.store.sql.all_claim_ids())
-        return [v for v in views.values() if v.frame.get("event")]
+        return [v for v in views.values() if v.frame.event]
 
     def _with_event_pairs(
         self, found: list[Any], vectors: Any, new_ids: Sequence[int] | None

@@ -291,7 +291,7 @@ class ShardedIndex:
         """Claims of one event across the shards, judged whatever their similarity, as one index does
         (``Corpus._with_event_pairs``)."""
         ids = sorted(i for c in self.shards for i in c.store.sql.all_claim_ids())
-        views = [v for v in self.claim_views(ids).values() if v.frame.get("event")]
+        views = [v for v in self.claim_views(ids).values() if v.frame.event]
         shard_of = {v.claim_id: self.local_id(v.doc_id)[0] for v in views}
 
         def vectors_of(wanted: list[int]) -> dict[int, np.ndarray]:
