@@ -14,11 +14,11 @@ import pytest
 
 import xcheck.store.sqlite as sqlite_mod
 import xcheck.store.vectors as vectors_mod
+from xcheck.claims.frames import extract_frame
 from xcheck.corpus import Corpus
 from xcheck.embed import normalise
 from xcheck.errors import StoreError
 from xcheck.pairing.candidates import self_join
-from xcheck.claims.frames import extract_frame
 from xcheck.store.sqlite import _FRAME_DICTS, decode_frame, encode_frame
 from xcheck.store.vectors import VectorIndex, file_for, nlist_for
 from xcheck.types import Document
