@@ -19,7 +19,7 @@ __all__ = ["EventTouches", "event_views", "touched_events"]
 
 def event_views(corpus: Corpus) -> list[ClaimView]:
     """Every claim of the index whose frame names an event."""
-    views = corpus.claim_views(corpus.store.sql.all_claim_ids())
+    views = corpus.claim_views(corpus.store.sql.all_claim_ids(), with_event=True)
     return [v for v in views.values() if v.frame.event]
 
 
