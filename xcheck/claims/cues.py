@@ -224,7 +224,10 @@ def extract_cues(text: str, quantities: Sequence[Quantity] = ()) -> Cues:
     tokens = _tokens(text)
     negations = [frozenset(s) for s in negated(text)]
     own = restated(text) if negations else set()
-    negated_words: set[str] = set().union(*negated(text, without=True))
+    # "without" adds scopes of its own to those of the other negations, which it leaves as they are
+    with_without = negated(text, without=True) if "without" in text.lower() else negations
+    negated_words: set[str] = set().union(*with_without)
+    denial_word = DENIAL.search(text) is not None
     words, plain = _word_sets(tokens)
     return Cues(
         key=text_key(text),
@@ -233,8 +236,8 @@ def extract_cues(text: str, quantities: Sequence[Quantity] = ()) -> Cues:
         negations=tuple(negations),
         denials=tuple(s for s in negations if not s <= own),
         negated_words=frozenset(negated_words),
-        denial_word=DENIAL.search(text) is not None,
-        denies_denial=_denies_a_denial(text),
+        denial_word=denial_word,
+        denies_denial=denial_word and _denies_a_denial(text),
         refusal=REFUSAL.search(text) is not None,
         event_dates=_event_dates(text),
         partitives=frozenset(

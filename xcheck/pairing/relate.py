@@ -10,6 +10,10 @@ and membership relation agree; otherwise the pair is ``related`` and never a con
 - memberships and negation compare polarity; event dates compare dates.
 
 Every judgement carries a one-line reason that names the cue.
+
+The judge reads typed frames (:class:`xcheck.claims.frames.Frame`) and never re-reads a sentence: what
+it compares of the words (negations, denials, content words, event dates, partitives, the same
+statement) was read into ``frame.cues`` at extraction (:mod:`xcheck.claims.cues`).
 """
 
 from __future__ import annotations
