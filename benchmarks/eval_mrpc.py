@@ -187,8 +187,8 @@ def views_and_similarities(pairs: list[LabelledPair], emb: SentenceTransformerEm
     sims = [float(x) for x in (va * vb).sum(axis=1)]
     views = [
         (
-            ClaimView(0, 0, p.a, extract_frame(p.a).to_dict()),
-            ClaimView(1, 1, p.b, extract_frame(p.b).to_dict()),
+            ClaimView.from_stored(0, 0, p.a, extract_frame(p.a).to_dict()),
+            ClaimView.from_stored(1, 1, p.b, extract_frame(p.b).to_dict()),
         )
         for p in pairs
     ]

@@ -56,9 +56,7 @@ def _side(
 
 def _place_names(v: Any) -> list[str]:
     """The claim's places, else its article's."""
-    return [p["name"] for p in v.frame.get("places", [])] or [
-        p["name"] for p in v.frame.get("context_places", [])
-    ]
+    return [p.name for p in v.frame.places] or [p.name for p in v.frame.context_places]
 
 
 def ruwa_pairs(index: str, per_relation: int, same_fact: int, rng: random.Random) -> list[dict[str, Any]]:
@@ -113,8 +111,8 @@ def hunt_pairs(index: str, n: int, rng: random.Random, exclude: set[str]) -> lis
         tolls, denials = [], []
         for members in by_place.values():
             for a, b, gap in _cross_outlet(members, 60):
-                ma = {q.get("measure") for q in a.frame.get("quantities", [])} & CASUALTY
-                mb = {q.get("measure") for q in b.frame.get("quantities", [])} & CASUALTY
+                ma = {q.measure for q in a.frame.quantities} & CASUALTY
+                mb = {q.measure for q in b.frame.quantities} & CASUALTY
                 if gap == 0 and ma & mb:
                     tolls.append((a, b))
                 elif gap <= 3 and (_DENIAL.search(a.text) or _DENIAL.search(b.text)):

@@ -125,7 +125,9 @@ def test_a_sentence_about_another_city_does_not_inherit() -> None:
 def view(cid: int, text: str, published: str, source: str, title: str | None = None) -> ClaimView:
     sentences = [title, text] if title else [text]
     frame = extract_frames(sentences, published=published)[-1].to_dict()
-    return ClaimView(claim_id=cid, doc_id=cid, text=text, frame=frame, source=source, published=published)
+    return ClaimView.from_stored(
+        claim_id=cid, doc_id=cid, text=text, frame=frame, source=source, published=published
+    )
 
 
 def test_two_agents_for_one_strike_conflict_and_name_both_voices() -> None:

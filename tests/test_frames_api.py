@@ -23,6 +23,7 @@ TOP_KEYS = {
     "said_on",
     "years",
     "event",
+    "cues",
 }
 QUANTITY_KEYS = {"text", "start", "end", "low", "high", "kind", "measure", "subject", "unit", "role"}
 
@@ -39,6 +40,10 @@ def test_to_dict_has_exactly_the_documented_shape() -> None:
     assert all(set(p) == {"name", "type", "text"} for p in d["places"])
     assert all(set(e) == {"name", "type"} for e in d["entities"])
     assert all(set(m) == {"entity", "relation", "treaty", "negated"} for m in d["memberships"])
+    # the judge's cues: a text key, content words (#: figures and months, @: a speaker's words), negations
+    assert set(d["cues"]) == {"key", "words", "neg", "den", "negw"}
+    assert {"#606", "#february", "civilian", "kharkiv"} <= set(d["cues"]["words"].split())
+    assert d["cues"]["neg"] == ["ottawa parti treaty"] and d["cues"]["den"] == [0]
     assert [(p["name"], p["type"], p["text"]) for p in d["places"]] == [
         ("Kharkiv", "region", "Kharkiv region"),
         ("Russia", "country", "Russia"),

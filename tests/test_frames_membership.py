@@ -178,6 +178,6 @@ def test_memberships_of_different_countries_never_conflict() -> None:
 
     us = "The United States is not a party to the Convention on Cluster Munitions."
     ua = "Ukraine is a state party to the Convention on Cluster Munitions."
-    a = ClaimView(1, 1, us, extract_frame(us).to_dict(), published="2022-06-13")
-    b = ClaimView(2, 2, ua, extract_frame(ua).to_dict(), published="2022-06-13")
+    a = ClaimView.from_stored(1, 1, us, extract_frame(us).to_dict(), published="2022-06-13")
+    b = ClaimView.from_stored(2, 2, ua, extract_frame(ua).to_dict(), published="2022-06-13")
     assert judge(a, b, 0.9).relation != "conflict"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from pathlib import Path
 
 import faiss
@@ -13,11 +14,12 @@ import pytest
 
 import xcheck.store.sqlite as sqlite_mod
 import xcheck.store.vectors as vectors_mod
+from xcheck.claims.frames import extract_frame
 from xcheck.corpus import Corpus
 from xcheck.embed import normalise
 from xcheck.errors import StoreError
 from xcheck.pairing.candidates import self_join
-from xcheck.store.sqlite import decode_frame, encode_frame
+from xcheck.store.sqlite import _FRAME_DICTS, decode_frame, encode_frame
 from xcheck.store.vectors import VectorIndex, file_for, nlist_for
 from xcheck.types import Document
 
@@ -77,10 +79,23 @@ def test_a_frame_is_stored_deflated_and_read_back_unchanged() -> None:
         "note": "évacués",
     }
     stored = encode_frame(frame)
-    assert isinstance(stored, bytes) and stored[0] == 1
+    assert isinstance(stored, bytes) and stored[0] == 2
     assert len(stored) < len(json.dumps(frame)) / 2
     assert decode_frame(stored) == frame
     assert decode_frame(json.dumps(frame)) == frame  # the earlier JSON text
+    # a frame deflated with dictionary 1 (extractor 24 and before) still reads
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, _FRAME_DICTS[1])
+    v1 = bytes([1]) + packer.compress(json.dumps(frame).encode("utf-8")) + packer.flush()
+    assert decode_frame(v1) == frame
+
+
+def test_a_frame_with_cues_takes_fewer_bytes_with_dictionary_2() -> None:
+    sentence = "Russia denied that its troops shelled the Zaporizhzhia plant on Saturday, officials said."
+    frame = extract_frame(sentence, published="2022-08-08").to_dict()
+    v1 = zlib.compressobj(9, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, _FRAME_DICTS[1])
+    old = 1 + len(v1.compress(json.dumps(frame).encode("utf-8")) + v1.flush())
+    stored = encode_frame(frame)
+    assert decode_frame(stored) == frame and len(stored) < old
 
 
 def test_an_unknown_or_broken_frame_is_a_store_error() -> None:

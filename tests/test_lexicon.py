@@ -16,6 +16,12 @@ WORD_LISTS = (
     "attack_nouns",
     "attack_verbs",
     "agent_forces",
+    "stop_words",
+    "negators",
+    "speaker_words",
+    "refusal_cues",
+    "one_time_verbs",
+    "continuing_verbs",
 )
 TABLES = (
     "treaty_descriptions",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from xcheck.pairing.negation import denies, negated, same_speaker, states_most_of
+from xcheck.claims.cues import extract_cues, negated
+from xcheck.pairing.negation import denies, same_speaker, states_most_of
 
 
 def test_negated_gives_the_first_content_words_of_each_clause() -> None:
@@ -26,13 +27,16 @@ def test_negated_gives_the_first_content_words_of_each_clause() -> None:
     ],
 )
 def test_denies(neg: str, plain: str, expected: bool) -> None:
-    assert denies(neg, plain) is expected
+    # each sentence's negations and words are read once; the judge compares what was read
+    assert denies(extract_cues(neg), extract_cues(plain)) is expected
 
 
 def test_states_most_of() -> None:
-    scopes = [{"forc", "fired", "cluster", "munition"}]
-    assert states_most_of("Amnesty said Russian forces fired cluster munitions at Kharkiv.", scopes)
-    assert not states_most_of("Every use of cluster munitions should be condemned.", scopes)
+    scopes = [frozenset({"forc", "fired", "cluster", "munition"})]
+    assert states_most_of(
+        extract_cues("Amnesty said Russian forces fired cluster munitions at Kharkiv."), scopes
+    )
+    assert not states_most_of(extract_cues("Every use of cluster munitions should be condemned."), scopes)
 
 
 @pytest.mark.parametrize(
@@ -51,5 +55,8 @@ def test_same_speaker(a: str | None, b: str | None, expected: bool) -> None:
 def test_a_sentence_that_restates_what_it_negates_denies_nothing() -> None:
     plain = "Let the Internet be afraid of us - the president addresses the nation."
     quote = '"Do not be afraid of the Internet. Let the Internet be afraid of us" - the president'
-    assert not denies(quote, plain)
-    assert denies("Ukraine is not a party to the convention.", "Ukraine is a party to the convention.")
+    assert not denies(extract_cues(quote), extract_cues(plain))
+    assert denies(
+        extract_cues("Ukraine is not a party to the convention."),
+        extract_cues("Ukraine is a party to the convention."),
+    )

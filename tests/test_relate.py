@@ -34,7 +34,9 @@ def q(
 
 def view(cid: int, text: str, published: str | None = "2022-06-13", **frame: Any) -> ClaimView:
     frame.setdefault("quantities", [])
-    return ClaimView(claim_id=cid, doc_id=cid, text=text, frame=frame, source=f"S{cid}", published=published)
+    return ClaimView.from_stored(
+        claim_id=cid, doc_id=cid, text=text, frame=frame, source=f"S{cid}", published=published
+    )
 
 
 REGION = [{"name": "Kharkiv", "type": "region", "text": "the Kharkiv region"}]
@@ -127,7 +129,10 @@ def test_different_incidents_or_places_or_subjects_are_different_facts() -> None
 def test_incidents_in_one_city_on_different_days_are_different_facts() -> None:
     a = view(1, "19 dead", published="2022-10-08", quantities=[q("19", 19, 19, "killed")], places=CITY_OF_ZAP)
     b = view(2, "one died", published="2022-10-10", quantities=[q("one", 1, 1, "killed")], places=CITY_OF_ZAP)
-    a, b = (view(v.claim_id, v.text, v.published, **v.frame, period=STRIKE) for v in (a, b))
+    a, b = (
+        view(v.claim_id, v.text, v.published, **{**v.frame.to_dict(), "cues": None, "period": STRIKE})
+        for v in (a, b)
+    )
     j = judge(a, b, 0.7)
     assert j.relation == "related" and "incidents 2 days apart" in j.reason
 
@@ -407,7 +412,10 @@ def test_a_figure_rounded_to_fewer_decimals_is_consistent() -> None:
         "places": UKRAINE,
         "period": {"kind": "span", "start": None, "end": "2022-06-13", "label": "past year"},
     }
-    b, c = (view(i, v.text, quantities=v.frame["quantities"], **year) for i, v in ((2, b), (3, c)))
+    b, c = (
+        view(i, v.text, quantities=[x.to_dict() for x in v.frame.quantities], **year)
+        for i, v in ((2, b), (3, c))
+    )
     assert judge(b, c, 0.95).relation == "conflict"
     d = view(4, "Shares fell $1.50 to close at $50.", quantities=[q("$1.50", 1.5, 1.5, "usd")], **year)
     e = view(5, "Shares fell $1.49 to close at $50.", quantities=[q("$1.49", 1.49, 1.49, "usd")], **year)
@@ -441,21 +449,25 @@ def test_overlapping_amounts_of_money_are_not_different_purposes() -> None:
 def test_same_day_tolls_with_a_rise_or_provisional_cue_are_updates(early: str) -> None:
     a = view(1, "Two people were killed in the strike on the Kremenchuk mall.", published="2022-06-27")
     mall = {"places": MALL, "period": STRIKE}
-    a = ClaimView(1, 1, a.text, {"quantities": [q("Two", 2, 2, "killed")], **mall}, published="2022-06-27")
-    b = ClaimView(2, 2, early, {"quantities": [q("11", 11, 11, "killed")], **mall}, published="2022-06-27")
+    a = ClaimView.from_stored(
+        1, 1, a.text, {"quantities": [q("Two", 2, 2, "killed")], **mall}, published="2022-06-27"
+    )
+    b = ClaimView.from_stored(
+        2, 2, early, {"quantities": [q("11", 11, 11, "killed")], **mall}, published="2022-06-27"
+    )
     j = judge(a, b, 0.8)
     assert j.relation == "update" and "same day" in j.reason
 
 
 def test_same_day_tolls_without_a_shared_moment_are_low_confidence_updates() -> None:
-    a = ClaimView(
+    a = ClaimView.from_stored(
         1,
         1,
         "The strike killed 8 people.",
         {"quantities": [q("8", 8, 8, "killed")], **TOLL},
         published="2022-07-14",
     )
-    b = ClaimView(
+    b = ClaimView.from_stored(
         2,
         2,
         "The strike killed 23 people.",
@@ -490,14 +502,14 @@ def test_opposed_speakers_conflict_only_over_what_is_denied() -> None:
 
 
 def test_same_day_tolls_stamped_with_the_same_time_conflict() -> None:
-    a = ClaimView(
+    a = ClaimView.from_stored(
         1,
         1,
         "As of 19:30, 10 people were killed.",
         {"quantities": [q("10", 10, 10, "killed")], "moment": "19:30", **TOLL},
         published="2022-06-27",
     )
-    b = ClaimView(
+    b = ClaimView.from_stored(
         2,
         2,
         "As of 19:30, 14 people were killed.",

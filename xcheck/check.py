@@ -120,7 +120,7 @@ def check_documents(
     for n, (doc, claims) in enumerate(zip(docs, per_doc, strict=True)):
         for claim in claims:
             new_views.append(
-                ClaimView(
+                ClaimView.from_stored(
                     claim_id=-(len(new_views) + 1),
                     doc_id=NEW_DOC_ID - n,
                     text=claim.text,
@@ -154,11 +154,11 @@ def check_documents(
         result = ArticleCheck(document=doc)
         touched: dict[str, dict[str, Any]] = {}
         for claim in claims:
-            new = ClaimView(
+            new = ClaimView.from_stored(
                 claim_id=0,
                 doc_id=NEW_DOC_ID,
                 text=claim.text,
-                frame=claim.frame,
+                frame=new_views[row].frame,  # typed once
                 source=doc.source,
                 published=doc.published,
                 start=claim.start,
@@ -173,7 +173,7 @@ def check_documents(
                 j = judge(old, new, sim)
                 match = _match(old, sim, j.relation, j.confidence, j.reason, j.cue)
                 match["event"] = event_of_old.get(cid)
-                match["speaker"] = old.frame.get("attribution")
+                match["speaker"] = old.frame.attribution
                 if j.relation == CONFLICT:
                     conflicting.append(match)
                 elif j.relation in CORROBORATING:
@@ -204,7 +204,7 @@ def check_documents(
                         "reason": m["reason"],
                         "cue": m["cue"],
                         "confidence": m["confidence"],
-                        "speaker": claim.frame.get("attribution"),
+                        "speaker": new.frame.attribution,
                         "against": {
                             k: m[k] for k in ("claim_id", "doc_id", "text", "source", "published", "speaker")
                         },

@@ -44,7 +44,7 @@ MAX_CLAIMS_PER_DOCUMENT = 2_000  # further claims of one document are dropped, w
 PAIR_NEIGHBOURS = 20
 # Bump when claim extraction changes (segmentation, furniture, frames): the claims of an index built by
 # an older version are extracted again from the stored article text on the next write.
-EXTRACTOR_VERSION = "26"
+EXTRACTOR_VERSION = "27"
 REFRESH_BATCH = 5000  # stored documents extracted again per commit (each commit rewrites the vector file)
 FURNITURE_SAMPLE = 2000  # stored items per source that furniture is learned from, with the new ones
 _FURNITURE_CHARS = 600  # furniture sits at the ends of a text: learn from its head and tail
@@ -638,22 +638,27 @@ class Corpus:
     def pair_floor(self) -> float:
         return float(self.store.sql.manifest().get("pair_floor", PAIR_FLOOR))
 
-    def claim_views(self, claim_ids: Sequence[int]) -> dict[int, ClaimView]:
+    def claim_views(self, claim_ids: Sequence[int], *, with_event: bool = False) -> dict[int, ClaimView]:
+        """The claims ``claim_ids`` as the judgement reads them: each stored frame typed once.
+        ``with_event``: only the claims whose frame names an event (the others are not typed at all)."""
         rows = self.store.sql.claims_with_docs(claim_ids)
-        return {
-            cid: ClaimView(
+        out = {}
+        for cid, r in rows.items():
+            frame = decode_frame(r["frame"])
+            if with_event and not frame.get("event"):
+                continue
+            out[cid] = ClaimView.from_stored(
                 claim_id=cid,
                 doc_id=int(r["doc_id"]),
                 text=r["text"],
-                frame=decode_frame(r["frame"]),
+                frame=frame,
                 source=r["source"],
                 published=r["published"],
                 start=int(r["start"]),
                 end=int(r["end"]),
                 part=str(r["part"]),
             )
-            for cid, r in rows.items()
-        }
+        return out
 
     def update_pairs(self, floor: float | None = None, *, search: Callable[..., Any] | None = None) -> int:
         """Pair and judge the claims not paired yet; return how many pairs were judged (related pairs
@@ -710,8 +715,8 @@ class Corpus:
 
     def _event_views(self) -> list[ClaimView]:
         """Every claim whose frame names an event."""
-        views = self.claim_views(self.store.sql.all_claim_ids())
-        return [v for v in views.values() if v.frame.get("event")]
+        views = self.claim_views(self.store.sql.all_claim_ids(), with_event=True)
+        return [v for v in views.values() if v.frame.event]
 
     def _with_event_pairs(
         self, found: list[Any], vectors: Any, new_ids: Sequence[int] | None

@@ -19,8 +19,8 @@ __all__ = ["EventTouches", "event_views", "touched_events"]
 
 def event_views(corpus: Corpus) -> list[ClaimView]:
     """Every claim of the index whose frame names an event."""
-    views = corpus.claim_views(corpus.store.sql.all_claim_ids())
-    return [v for v in views.values() if v.frame.get("event")]
+    views = corpus.claim_views(corpus.store.sql.all_claim_ids(), with_event=True)
+    return [v for v in views.values() if v.frame.event]
 
 
 @dataclass
@@ -40,7 +40,7 @@ def touched_events(corpus: Corpus, new: Sequence[ClaimView]) -> EventTouches:
     """The index events that the claims ``new`` (negative claim ids, one doc id per new article) join
     when they are grouped with the index's claims; a group made of new claims only is no index event."""
     out = EventTouches()
-    mine = [v for v in new if v.frame.get("event")]
+    mine = [v for v in new if v.frame.event]
     if not mine:
         return out
     old = event_views(corpus)

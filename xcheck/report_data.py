@@ -52,11 +52,11 @@ _NEGATION = re.compile(
 def highlights(view: ClaimView) -> list[list[Any]]:
     """[start, end, kind] spans in the claim text: its quantities and negation words."""
     spans: list[list[Any]] = []
-    for q in view.frame.get("quantities", []):
-        start, end = q.get("start"), q.get("end")
+    for q in view.frame.quantities:
+        start, end = q.start, q.end
         if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(view.text):
             spans.append([start, end, "quantity"])
-    if view.frame.get("negated") or view.frame.get("memberships"):
+    if view.frame.negated or view.frame.memberships:
         spans.extend([m.start(), m.end(), "negation"] for m in _NEGATION.finditer(view.text))
     return sorted(spans)
 
@@ -67,7 +67,7 @@ def claim_dict(view: ClaimView, docs: dict[int, dict[str, Any]]) -> dict[str, An
         **view.to_dict(),
         "title": doc.get("title"),
         "url": doc.get("url"),
-        "speaker": view.frame.get("attribution"),
+        "speaker": view.frame.attribution,
         "undated": view.published is None,
         "highlights": highlights(view),
     }
@@ -192,11 +192,7 @@ def _toll_values(e: Event) -> list[dict[str, Any]]:
     for row in e.timeline():
         c = by_id[row["claim_id"]]
         kind = next(
-            (
-                q.get("kind")
-                for q in c.frame.get("quantities", [])
-                if q.get("measure") == row["measure"] and q.get("text") == row["text"]
-            ),
+            (q.kind for q in c.frame.quantities if q.measure == row["measure"] and q.text == row["text"]),
             None,
         )
         series.setdefault(row["measure"], []).append(

@@ -14,10 +14,11 @@ from sentence to sentence: a treaty or membership body once named is what later 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from xcheck.claims import attribution as _attr
+from xcheck.claims import cues as _cues
 from xcheck.claims import entities as _ent
 from xcheck.claims import events as _ev
 from xcheck.claims import membership as _mem
@@ -26,11 +27,13 @@ from xcheck.claims import places as _pl
 from xcheck.claims import polarity as _pol
 from xcheck.claims import quantities as _q
 from xcheck.claims import timex as _tx
+from xcheck.claims.cues import Cues
 from xcheck.claims.events import EventMention
 from xcheck.claims.periods import Period
 from xcheck.claims.quantities import Quantity
 
 __all__ = [
+    "Cues",
     "Entity",
     "EventMention",
     "Frame",
@@ -110,6 +113,9 @@ class Frame:
     said_on: bool = False  # "…, officials said on Monday": its date is the statement's, not the event's
     years: tuple[str, ...] = ()
     event: EventMention | None = None  # the event it speaks of: target, kind, agent, weapon, denial, state
+    # What the judgement compares of the sentence's words (negation scopes, denial, content words, …):
+    # read at extraction, so that the judge never re-reads the text (xcheck.claims.cues).
+    cues: Cues = field(default_factory=Cues)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -128,12 +134,24 @@ class Frame:
             "said_on": self.said_on,
             "years": list(self.years),
             "event": self.event.to_dict() if self.event else None,
+            "cues": self.cues.to_dict(),
         }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Frame:
+    def from_dict(cls, d: dict[str, Any], text: str | None = None) -> Frame:
+        """The frame of a stored dict. A dict without cues (stored by an extractor before version 25, an
+        index built with frames off, a frame written by hand) gets them from ``text``, the claim's
+        sentence, when it is given: the judge reads cues only from frames."""
+        quantities = tuple(Quantity.from_dict(q) for q in d.get("quantities") or ())
+        stored = d.get("cues")
+        if stored is not None:
+            cues = Cues.from_dict(stored)
+        elif text is not None:
+            cues = _cues.extract_cues(text, quantities)
+        else:
+            cues = Cues()
         return cls(
-            quantities=tuple(Quantity.from_dict(q) for q in d.get("quantities") or ()),
+            quantities=quantities,
             negated=bool(d.get("negated", False)),
             dates=tuple(str(x) for x in d.get("dates") or ()),
             as_of=d.get("as_of"),
@@ -148,7 +166,13 @@ class Frame:
             said_on=bool(d.get("said_on", False)),
             years=tuple(str(y) for y in d.get("years") or ()),
             event=EventMention.from_dict(d["event"]) if d.get("event") else None,
+            cues=cues,
         )
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """``to_dict()[key]``: for callers that still read a frame as the stored dict (the CLI's event
+        listing). The judgement reads attributes."""
+        return self.to_dict().get(key, default)
 
 
 _ENTITY_KIND = {
@@ -240,8 +264,9 @@ class _Article:
             own = _ev.resolve_target(sentence, mentions, None, city)
             if own is not None and not own[0].endswith("@"):
                 self.target = own[0]
+        bound = tuple(_bind(sentence, q) for q in quantities)
         return Frame(
-            quantities=tuple(_bind(sentence, q) for q in quantities),
+            quantities=bound,
             negated=_pol.is_negated(sentence),
             dates=tuple(_tx.dates_of(date_hits)),
             as_of=as_of,
@@ -256,6 +281,7 @@ class _Article:
             said_on=_per.said_on(sentence),
             years=_per.years(sentence),
             event=event,
+            cues=_cues.extract_cues(sentence, bound),
         )
 
 

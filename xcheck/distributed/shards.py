@@ -279,11 +279,14 @@ class ShardedIndex:
         lo, hi, sim = found.unique()
         return list(zip(lo.tolist(), hi.tolist(), sim.tolist(), strict=True))
 
-    def claim_views(self, claim_ids: Sequence[int]) -> dict[int, ClaimView]:
-        """Each claim from the shard that holds it, with its document's global id."""
+    def claim_views(self, claim_ids: Sequence[int], *, with_event: bool = False) -> dict[int, ClaimView]:
+        """Each claim from the shard that holds it, with its document's global id (``with_event``: only
+        claims whose frame names an event)."""
         out: dict[int, ClaimView] = {}
         for s, c in enumerate(self.shards):
-            for cid, view in c.claim_views([i for i in claim_ids if i not in out]).items():
+            for cid, view in c.claim_views(
+                [i for i in claim_ids if i not in out], with_event=with_event
+            ).items():
                 out[cid] = dataclasses.replace(view, doc_id=self.global_id(s, view.doc_id))
         return out
 
@@ -291,7 +294,7 @@ class ShardedIndex:
         """Claims of one event across the shards, judged whatever their similarity, as one index does
         (``Corpus._with_event_pairs``)."""
         ids = sorted(i for c in self.shards for i in c.store.sql.all_claim_ids())
-        views = [v for v in self.claim_views(ids).values() if v.frame.get("event")]
+        views = [v for v in self.claim_views(ids, with_event=True).values() if v.frame.event]
         shard_of = {v.claim_id: self.local_id(v.doc_id)[0] for v in views}
 
         def vectors_of(wanted: list[int]) -> dict[int, np.ndarray]:

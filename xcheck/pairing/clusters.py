@@ -15,7 +15,6 @@ from typing import Any
 
 from .places import fact_places
 from .relate import CONFLICT, CONSISTENT, DUPLICATE, UPDATE, ClaimView
-from .text import norm_text
 
 JOINING = frozenset({DUPLICATE, CONSISTENT, UPDATE})
 
@@ -92,9 +91,7 @@ class _UnionFind:
 
 def _values(claims: Sequence[ClaimView]) -> tuple[str | None, list[dict[str, Any]]]:
     """The measure most claims of the cluster count, and each claim's value of it."""
-    measures = Counter(
-        q["measure"] for c in claims for q in c.frame.get("quantities", []) if q.get("measure")
-    )
+    measures = Counter(q.measure for c in claims for q in c.frame.quantities if q.measure)
     if not measures:
         return None, []
     measure = measures.most_common(1)[0][0]
@@ -115,18 +112,18 @@ def values_of(claims: Sequence[ClaimView], measure: str) -> list[dict[str, Any]]
     """Each claim's value of ``measure`` (claims without one are left out)."""
     out = []
     for c in claims:
-        for q in c.frame.get("quantities", []):
-            if q.get("measure") == measure:
+        for q in c.frame.quantities:
+            if q.measure == measure:
                 out.append(
                     {
                         "claim_id": c.claim_id,
                         "source": c.source,
                         "published": c.published,
-                        "as_of": c.frame.get("as_of") or c.published,
-                        "text": q.get("text"),
-                        "low": q.get("low"),
-                        "high": q.get("high"),
-                        "kind": q.get("kind"),
+                        "as_of": c.frame.as_of or c.published,
+                        "text": q.text,
+                        "low": q.low,
+                        "high": q.high,
+                        "kind": q.kind,
                     }
                 )
                 break
@@ -141,19 +138,19 @@ def fact_keys(claim: ClaimView) -> set[FactKey]:
     place is the claim's own first most specific one, else its article's."""
     frame = claim.frame
     places = fact_places(frame)
-    period = frame.get("period") or {}
+    period = frame.period
     if not places or not period:
         return set()
-    label = period.get("label") or ""
-    if period.get("kind") in ("day", "span") and period.get("end"):
-        label = f"{label} to {period['end']}" if label != period["end"] else label
+    label = period.label or ""
+    if period.kind in ("day", "span") and period.end:
+        label = f"{label} to {period.end}" if label != period.end else label
     keys = set()
-    for q in frame.get("quantities", []):
-        if q.get("measure") and q.get("role", "total") == "total" and q.get("measure") != "age":
-            subject = q.get("subject") or ""
+    for q in frame.quantities:
+        if q.measure and q.role == "total" and q.measure != "age":
+            subject = q.subject or ""
             keys.add(
                 (
-                    str(q["measure"]),
+                    str(q.measure),
                     "" if subject in ("people", "persons") else subject,
                     places[0].label,
                     label,
@@ -184,7 +181,7 @@ def build_clusters(pairs: Iterable[PairRecord]) -> list[Cluster]:
             uf.find(p.b.claim_id)
         if p.relation in JOINING:
             keys = fact_keys(p.a) & fact_keys(p.b)
-            if keys or norm_text(p.a.text) == norm_text(p.b.text):
+            if keys or p.a.frame.cues.key == p.b.frame.cues.key:
                 uf.union(p.a.claim_id, p.b.claim_id)
                 for cid in (p.a.claim_id, p.b.claim_id):
                     shared.setdefault(cid, Counter()).update(keys)

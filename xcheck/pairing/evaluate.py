@@ -170,12 +170,12 @@ def judge_texts(
     duplicate_similarity: float = DUPLICATE_SIMILARITY,
 ) -> tuple[list[Judgement], np.ndarray]:
     """Judge each pair as the index would: frames from the text and date, similarity from the model."""
-    from ..claims.frames import extract_frames
+    from ..claims.frames import Frame, extract_frames
 
-    def frame(text: str, title: str | None, published: str | None) -> dict[str, Any]:
+    def frame(text: str, title: str | None, published: str | None) -> Frame:
         """The claim's frame as the index would extract it: after its article's headline."""
         sentences = [title, text] if title and title.strip() != text.strip() else [text]
-        return extract_frames(sentences, published=published)[-1].to_dict()
+        return extract_frames(sentences, published=published)[-1]
 
     if not pairs:
         return [], np.zeros(0, dtype=np.float32)

@@ -38,6 +38,7 @@ from .relate import CONFLICT, CONSISTENT, DUPLICATE, ClaimView, event_gap
 __all__ = ["ATTRIBUTES", "Event", "build_events", "event_candidates", "event_pairs", "states_something"]
 
 ATTRIBUTES = ("agent", "weapon", "denier", "status")
+_WORDS = {"agent": "agent_text", "denier": "denial_text"}  # the attribute's words as written
 _TOLL_MEASURES = ("killed", "injured", "missing", "casualties", "victims", "rescued", "evacuated", "detained")
 
 
@@ -62,16 +63,20 @@ class Event:
         text, words}], …}, …}``."""
         out: dict[str, dict[str, list[dict[str, Any]]]] = {a: {} for a in ATTRIBUTES}
         for c in self.claims:
-            ev = c.frame.get("event") or {}
+            ev = c.frame.event
+            if ev is None:
+                continue
             for attr in ATTRIBUTES:
-                value = ev.get(attr)
+                value = getattr(ev, attr)
                 if not value:
                     continue
-                words = ev.get({"agent": "agent_text", "denier": "denial_text"}.get(attr, f"{attr}_text"))
+                words = getattr(
+                    ev, {"agent": "agent_text", "denier": "denial_text"}.get(attr, f"{attr}_text")
+                )
                 out[attr].setdefault(str(value), []).append(
                     {
                         "source": c.source,
-                        "speaker": c.frame.get("attribution"),
+                        "speaker": c.frame.attribution,
                         "published": c.published,
                         "claim_id": c.claim_id,
                         "text": c.text,
@@ -84,16 +89,16 @@ class Event:
         """The tolls its claims give, oldest report first: measure, value, as-of date, source."""
         rows = []
         for c in self.claims:
-            for q in c.frame.get("quantities", []):
-                if q.get("measure") not in _TOLL_MEASURES or q.get("role") in ("part", "increment"):
+            for q in c.frame.quantities:
+                if q.measure not in _TOLL_MEASURES or q.role in ("part", "increment"):
                     continue
                 rows.append(
                     {
-                        "measure": q["measure"],
-                        "low": q.get("low"),
-                        "high": q.get("high"),
-                        "text": q.get("text"),
-                        "as_of": c.frame.get("as_of") or c.published,
+                        "measure": q.measure,
+                        "low": q.low,
+                        "high": q.high,
+                        "text": q.text,
+                        "as_of": c.frame.as_of or c.published,
                         "source": c.source,
                         "claim_id": c.claim_id,
                     }
@@ -121,7 +126,11 @@ class Event:
             out["attributes"] = self.attributes()
             out["timeline"] = self.timeline()
             out["claims"] = [
-                {**c.to_dict(), "event": c.frame.get("event"), "speaker": c.frame.get("attribution")}
+                {
+                    **c.to_dict(),
+                    "event": c.frame.event.to_dict() if c.frame.event else None,
+                    "speaker": c.frame.attribution,
+                }
                 for c in self.claims
             ]
             out["conflicts"] = [p.to_dict() for p in self.conflicts]
@@ -130,14 +139,18 @@ class Event:
 
 
 def _day(c: ClaimView) -> date | None:
-    ev = c.frame.get("event") or {}
-    for value in (ev.get("day"), c.published):
+    ev = c.frame.event
+    for value in (ev.day if ev else None, c.published):
         if value:
             try:
                 return date.fromisoformat(str(value)[:10])
             except ValueError:
                 continue
     return None
+
+
+def _once(c: ClaimView) -> bool:
+    return bool(c.frame.event and c.frame.event.once)
 
 
 def _slug(text: str) -> str:
@@ -147,7 +160,7 @@ def _slug(text: str) -> str:
 def _kind(claims: Sequence[ClaimView]) -> str | None:
     counts: dict[str, int] = defaultdict(int)
     for c in claims:
-        k = (c.frame.get("event") or {}).get("kind")
+        k = c.frame.event.kind if c.frame.event else None
         if k:
             counts[k] += 1
     return max(sorted(counts), key=lambda k: counts[k]) if counts else None
@@ -175,16 +188,16 @@ def group_claims(views: Iterable[ClaimView]) -> list[tuple[str, list[ClaimView]]
     """``(target, claims)`` of each event, claims with an event mention and a date only."""
     by_target: dict[str, list[tuple[date, ClaimView]]] = defaultdict(list)
     for c in views:
-        ev = c.frame.get("event")
+        ev = c.frame.event
         d = _day(c)
-        if not ev or not ev.get("target") or d is None:
+        if not ev or not ev.target or d is None:
             continue
-        by_target[str(ev["target"])].append((d, c))
+        by_target[str(ev.target)].append((d, c))
     groups: list[tuple[str, list[ClaimView]]] = []
     facility_days: dict[tuple[str, date], int] = {}  # (city, day) -> index of a facility group
     for target in sorted(t for t in by_target if not t.startswith("@") and not t.endswith("@")):
         items = sorted(by_target[target], key=lambda x: (x[0], x[1].claim_id))
-        once = all((c.frame.get("event") or {}).get("once") for _d, c in items)
+        once = all(_once(c) for _d, c in items)
         current: list[ClaimView] = []
         last: date | None = None
         for d, c in items:
@@ -198,7 +211,7 @@ def group_claims(views: Iterable[ClaimView]) -> list[tuple[str, list[ClaimView]]
             groups.append((target, current))
     for i, (target, claims) in enumerate(groups):
         city = target.partition("@")[2]
-        if not all((c.frame.get("event") or {}).get("once") for c in claims):
+        if not all(_once(c) for c in claims):
             continue  # a strike on the city is not on a plant named after it
         for c in claims:
             d = _day(c)
@@ -223,7 +236,7 @@ def group_claims(views: Iterable[ClaimView]) -> list[tuple[str, list[ClaimView]]
             if cls and d is not None:
                 class_days[(cls, d)].add(i)
     for target in sorted(t for t in by_target if t.endswith("@")):
-        if not all((c.frame.get("event") or {}).get("once") for _d, c in by_target[target]):
+        if not all(_once(c) for _d, c in by_target[target]):
             continue  # "a nuclear plant" of no place: plants are hit again and again, which one?
         for d, c in by_target[target]:
             homes = class_days.get((target[:-1], d), set())
@@ -254,12 +267,11 @@ def build_events(views: Iterable[ClaimView], pairs: Sequence[Any] = ()) -> list[
 
 def states_something(c: ClaimView) -> bool:
     """Who did it, with what, a denial, a state, or a toll of the event (a total, not a part)."""
-    ev = c.frame.get("event") or {}
-    if any(ev.get(a) for a in ATTRIBUTES):
+    ev = c.frame.event
+    if ev is not None and any(getattr(ev, a) for a in ATTRIBUTES):
         return True
     return any(
-        q.get("measure") in _TOLL_MEASURES and q.get("role", "total") == "total" and q.get("kind") != "vague"
-        for q in c.frame.get("quantities", [])
+        q.measure in _TOLL_MEASURES and q.role == "total" and q.kind != "vague" for q in c.frame.quantities
     )
 
 

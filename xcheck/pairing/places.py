@@ -3,9 +3,11 @@ and whether two claims can be about the same ones."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
+from ..claims import frames as _frames
+from ..claims.frames import Frame
 from .text import STOP, WORD, jaccard
 
 
@@ -34,25 +36,29 @@ _CAPITALS = {
 }
 
 
-def speaker_base(frame: dict[str, Any]) -> str | None:
+def speaker_base(frame: Frame) -> str | None:
     """ "Russia (defence ministry)" -> "Russia"."""
-    speaker = frame.get("attribution")
+    speaker = frame.attribution
     return str(speaker).split(" (")[0] if speaker else None
 
 
-def claim_places(frame: dict[str, Any]) -> list[Place]:
+def claim_places(frame: Frame) -> list[Place]:
     """The places a claim is about, most specific first.
 
     A bare "Kharkiv" (as in "the Kharkiv Regional Military Administration") gives way to "the Kharkiv
     region" or "the city of Kharkiv" in the same sentence, and countries give way to anything inside them.
     """
+    return _places(frame.places, frame)
+
+
+def _places(places: Sequence[_frames.Place], frame: Frame) -> list[Place]:
     out = []
-    for p in frame.get("places", []):
-        if not p.get("name"):
+    for p in places:
+        if not p.name:
             continue
-        kind = str(p.get("type") or "other")
-        name = str(p["name"])
-        explicit = kind != "city" or "city" in str(p.get("text") or "").lower()
+        kind = str(p.type or "other")
+        name = str(p.name)
+        explicit = kind != "city" or "city" in str(p.text or "").lower()
         label = {"city": f"{name} city", "region": f"{name} region"}.get(kind, name) if explicit else name
         out.append(Place(name.lower(), label, kind, explicit))
     speaker = speaker_base(frame)
@@ -65,12 +71,10 @@ def claim_places(frame: dict[str, Any]) -> list[Place]:
     return sorted(out, key=lambda p: _RANK.get(p.type, 0))
 
 
-def fact_places(frame: dict[str, Any]) -> list[Place]:
+def fact_places(frame: Frame) -> list[Place]:
     """The places a claim's fact is at: its own (see :func:`claim_places`), else its article's headline or
     lede places (``context_places``)."""
-    return claim_places(frame) or claim_places(
-        {"places": frame.get("context_places") or [], "attribution": frame.get("attribution")}
-    )
+    return claim_places(frame) or _places(frame.context_places, frame)
 
 
 def _inside(small: str, big: str) -> bool:
@@ -88,7 +92,7 @@ def places_fit(a: Place, b: Place) -> bool:
     return _inside(a.name, b.name) or _inside(b.name, a.name)
 
 
-def place_label(frame: dict[str, Any]) -> str | None:
+def place_label(frame: Frame) -> str | None:
     places = claim_places(frame)
     return places[0].label if places else None
 
@@ -109,16 +113,16 @@ def scopes_fit(sa: str, sb: str) -> bool:
     return wa <= wb or wb <= wa or jaccard(wa, wb) >= 0.5
 
 
-def scope_clash(fa: dict[str, Any], fb: dict[str, Any]) -> str | None:
+def scope_clash(fa: Frame, fb: Frame) -> str | None:
     """Why the two claims are not about the same place, period, event or treaty; None when they may be."""
     pa, pb = claim_places(fa), claim_places(fb)
     if pa and pb and not any(places_fit(x, y) for x in pa for y in pb):
         return f"different places: {pa[0].label} vs {pb[0].label}"
-    sa, sb = fa.get("scope"), fb.get("scope")
+    sa, sb = fa.scope, fb.scope
     if sa and sb and not scopes_fit(sa, sb):
         return f"different periods or events: {sa} vs {sb}"
-    ta = {e["name"] for e in fa.get("entities", []) if e.get("type") == "treaty"}
-    tb = {e["name"] for e in fb.get("entities", []) if e.get("type") == "treaty"}
+    ta = {e.name for e in fa.entities if e.type == "treaty"}
+    tb = {e.name for e in fb.entities if e.type == "treaty"}
     if ta and tb and not ta & tb:
         return f"different treaties: {', '.join(sorted(ta))} vs {', '.join(sorted(tb))}"
     return None

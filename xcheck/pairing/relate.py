@@ -10,23 +10,27 @@ and membership relation agree; otherwise the pair is ``related`` and never a con
 - memberships and negation compare polarity; event dates compare dates.
 
 Every judgement carries a one-line reason that names the cue.
+
+The judge reads typed frames (:class:`xcheck.claims.frames.Frame`) and never re-reads a sentence: what
+it compares of the words (negations, denials, content words, event dates, partitives, the same
+statement) was read into ``frame.cues`` at extraction (:mod:`xcheck.claims.cues`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from .. import lexicon
-from ..claims.events import target_label
-from ..claims.polarity import negation_cues
-from .negation import denies, negated, same_speaker, states_most_of
+from ..claims.events import EventMention, target_label
+from ..claims.frames import Frame, Membership, Quantity
+from .negation import denies, same_speaker, states_most_of
 from .places import claim_places, fact_places, place_label, places_fit, scope_clash, speaker_base
 from .policy import POLICY
-from .text import content_words, jaccard, norm_text
+from .text import content_words, jaccard
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
 JUDGE_VERSION = "26"
@@ -59,12 +63,13 @@ _SEVERITY = {RELATED: 0, DUPLICATE: 1, CONSISTENT: 2, UPDATE: 3, CONFLICT: 4}
 
 @dataclass(frozen=True)
 class ClaimView:
-    """What the judgement needs of one claim."""
+    """What the judgement needs of one claim: its typed frame. ``text`` is for display; the judgement
+    reads the frame only (its cues hold what it compares of the words)."""
 
     claim_id: int
     doc_id: int
     text: str
-    frame: dict[str, Any] = field(default_factory=dict)
+    frame: Frame = field(default_factory=Frame)
     source: str | None = None
     published: str | None = None
     start: int = 0
@@ -82,6 +87,15 @@ class ClaimView:
             "end": self.end,
             "part": self.part,
         }
+
+    @classmethod
+    def from_stored(
+        cls, claim_id: int, doc_id: int, text: str, frame: Mapping[str, Any] | Frame, **rest: Any
+    ) -> ClaimView:
+        """A view of a claim as stored: its frame dict is typed once here (a dict without cues gets them
+        from ``text``, see :meth:`Frame.from_dict`)."""
+        typed = frame if isinstance(frame, Frame) else Frame.from_dict(dict(frame), text=text)
+        return cls(claim_id, doc_id, text, typed, **rest)
 
 
 @dataclass(frozen=True)
@@ -105,16 +119,16 @@ def _iso(value: str | None) -> date | None:
 
 
 def _as_of(c: ClaimView) -> date | None:
-    return _iso(c.frame.get("as_of")) or _iso(c.published)
+    return _iso(c.frame.as_of) or _iso(c.published)
 
 
-def _bounds(q: dict[str, Any]) -> tuple[float, float]:
-    low = q.get("low")
-    high = q.get("high")
+def _bounds(q: Quantity) -> tuple[float, float]:
+    low = q.low
+    high = q.high
     return (float("-inf") if low is None else float(low), float("inf") if high is None else float(high))
 
 
-def _overlap(qa: dict[str, Any], qb: dict[str, Any]) -> bool:
+def _overlap(qa: Quantity, qb: Quantity) -> bool:
     (la, ha), (lb, hb) = _bounds(qa), _bounds(qb)
     return max(la, lb) <= min(ha, hb)
 
@@ -122,34 +136,34 @@ def _overlap(qa: dict[str, Any], qb: dict[str, Any]) -> bool:
 _LITERAL = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 
-def _rounding(q: dict[str, Any]) -> float:
+def _rounding(q: Quantity) -> float:
     """Half the last stated digit of an exact decimal figure: 0.05e9 for "$6.3 billion", 0 otherwise."""
-    if q.get("kind") != "exact" or q.get("low") is None:
+    if q.kind != "exact" or q.low is None:
         return 0.0
-    m = _LITERAL.search(str(q.get("text") or ""))
+    m = _LITERAL.search(str(q.text or ""))
     if m is None or not m.group(1):
         return 0.0
     stated = float(m.group().replace(",", ""))
     if stated == 0:
         return 0.0
-    scale = float(q["low"]) / stated  # "billion" in "$6.3 billion"
+    scale = float(q.low) / stated  # "billion" in "$6.3 billion"
     return 0.5 * scale * 10.0 ** -len(m.group(1))
 
 
-def _rounded_alike(qa: dict[str, Any], qb: dict[str, Any]) -> bool:
+def _rounded_alike(qa: Quantity, qb: Quantity) -> bool:
     """ "$6.3 billion" and "$6.32 billion": the figure with fewer decimals may be the other one rounded."""
     half = max(_rounding(qa), _rounding(qb))
-    if not half or qa.get("kind") != "exact" or qb.get("kind") != "exact":
+    if not half or qa.kind != "exact" or qb.kind != "exact" or qa.low is None or qb.low is None:
         return False
-    return abs(float(qa["low"]) - float(qb["low"])) <= half * (1 + 1e-9)
+    return abs(float(qa.low) - float(qb.low)) <= half * (1 + 1e-9)
 
 
-def _agree(qa: dict[str, Any], qb: dict[str, Any]) -> bool:
+def _agree(qa: Quantity, qb: Quantity) -> bool:
     return _overlap(qa, qb) or _rounded_alike(qa, qb)
 
 
-def _same_value(qa: dict[str, Any], qb: dict[str, Any]) -> bool:
-    return _bounds(qa) == _bounds(qb) and qa.get("kind") == qb.get("kind")
+def _same_value(qa: Quantity, qb: Quantity) -> bool:
+    return _bounds(qa) == _bounds(qb) and qa.kind == qb.kind
 
 
 _ANYONE = frozenset({"people", "persons", "person", "individuals"})
@@ -164,7 +178,7 @@ def _subjects_fit(a: str | None, b: str | None) -> bool:
 def _context(a: ClaimView, b: ClaimView) -> str:
     """The shared frame of a pair, for the reason: period, place, and how far apart the reports are."""
     parts: list[str] = []
-    sa, sb = a.frame.get("scope"), b.frame.get("scope")
+    sa, sb = a.frame.scope, b.frame.scope
     if sa and sa == sb:
         parts.append(f"both {sa}" if sa.startswith(("since", "in ", "over", "during")) else sa)
     place = place_label(a.frame) or place_label(b.frame)
@@ -205,8 +219,8 @@ def _fact_gap(a: ClaimView, b: ClaimView) -> str | None:
     A count of the states in one treaty ("123 nations have joined the Convention on Cluster Munitions")
     needs no place or period: the treaty is its subject and the count a running total."""
     da, db = _as_of(a), _as_of(b)
-    ta = {e.get("name") for e in a.frame.get("entities", []) if e.get("type") == "treaty"}
-    tb = {e.get("name") for e in b.frame.get("entities", []) if e.get("type") == "treaty"}
+    ta = {e.name for e in a.frame.entities if e.type == "treaty"}
+    tb = {e.name for e in b.frame.entities if e.type == "treaty"}
     if ta & tb:
         return None if da is not None and db is not None else "no date to order them"
     pa, pb = fact_places(a.frame), fact_places(b.frame)
@@ -219,23 +233,23 @@ def _fact_gap(a: ClaimView, b: ClaimView) -> str | None:
         return f"different places: {pa[0].label} vs {pb[0].label}"
     if da is None or db is None:
         return "no date to order them"
-    ra, rb = a.frame.get("period"), b.frame.get("period")
+    ra, rb = a.frame.period, b.frame.period
     if not ra or not rb:
         return "no period or event stated" if not ra and not rb else "a period or event on one side only"
-    if ra["kind"] != rb["kind"]:
-        return f"different periods: {ra['label']} vs {rb['label']}"
-    kind = ra["kind"]
-    if kind in ("day", "span") and (ra.get("end") != rb.get("end") or ra["label"] != rb["label"]):
-        return f"different periods: {ra['label']} to {ra.get('end')} vs {rb['label']} to {rb.get('end')}"
-    if kind == "since" and ra.get("start") and rb.get("start") and ra["start"] != rb["start"]:
-        return f"different periods: {ra['label']} vs {rb['label']}"
-    if kind == "event" and not _same_incident(ra["label"], rb["label"], pa + pb):
-        return f"different incidents: {ra['label']} vs {rb['label']}"
+    if ra.kind != rb.kind:
+        return f"different periods: {ra.label} vs {rb.label}"
+    kind = ra.kind
+    if kind in ("day", "span") and (ra.end != rb.end or ra.label != rb.label):
+        return f"different periods: {ra.label} to {ra.end} vs {rb.label} to {rb.end}"
+    if kind == "since" and ra.start and rb.start and ra.start != rb.start:
+        return f"different periods: {ra.label} vs {rb.label}"
+    if kind == "event" and not _same_incident(ra.label, rb.label, pa + pb):
+        return f"different incidents: {ra.label} vs {rb.label}"
     if kind == "event":
         # One facility (a station, a mall, a plant) keeps its incident for days; in a city shelled
         # every day, a report of another day may be of another incident.
         facility = (any(p.type == "other" for p in pa) and any(p.type == "other" for p in pb)) or bool(
-            _targets(ra["label"], pa + pb) & _targets(rb["label"], pa + pb) & lexicon.words("facilities")
+            _targets(ra.label, pa + pb) & _targets(rb.label, pa + pb) & lexicon.words("facilities")
         )
         window = P.facility_window_days if facility else P.event_window_days
         if abs((db - da).days) > window:
@@ -244,7 +258,7 @@ def _fact_gap(a: ClaimView, b: ClaimView) -> str | None:
 
 
 def _speakers(a: ClaimView, b: ClaimView) -> str:
-    sa, sb = a.frame.get("attribution"), b.frame.get("attribution")
+    sa, sb = a.frame.attribution, b.frame.attribution
     if not sa and not sb:
         return ""
     if sa == sb:
@@ -258,7 +272,7 @@ def _confidence(similarity: float, a: ClaimView, b: ClaimView, base: float) -> f
         known += 1
     if _as_of(a) and _as_of(b):
         known += 1
-    if a.frame.get("scope") and b.frame.get("scope"):
+    if a.frame.scope and b.frame.scope:
         known += 1
     sim = min(1.0, max(0.0, (similarity - P.sim_low) / P.sim_span))
     return round(min(P.cap, base + P.sim_weight * sim + P.known_weight * known), 2)
@@ -267,51 +281,50 @@ def _confidence(similarity: float, a: ClaimView, b: ClaimView, base: float) -> f
 # -- the cues -----------------------------------------------------------------------------------
 
 
-_PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|them|these|whom|which)\b", re.IGNORECASE)
 _POINT_KINDS = frozenset({"exact", "lower_bound"})
 _GROWING_KINDS = frozenset({"exact", "lower_bound", "approximate"})
 _MONEY = frozenset({"usd", "eur", "gbp", "rub", "uah"})
 
 
-def _comparable(claim: ClaimView) -> list[dict[str, Any]]:
+def _comparable(claim: ClaimView) -> list[Quantity]:
     """Quantities with a measure, leaving out parts of a whole ("1.5 million of the refugees")."""
     out = []
-    for q in claim.frame.get("quantities", []):
-        if not q.get("measure") or q.get("measure") == "age":
+    partitives = claim.frame.cues.partitives
+    for i, q in enumerate(claim.frame.quantities):
+        if not q.measure or q.measure == "age":
             continue
-        end = q.get("end")
-        if isinstance(end, int) and _PARTITIVE.match(claim.text[end : end + 20]):
+        if i in partitives:
             continue
         out.append(q)
     return out
 
 
-def _estimate(q: dict[str, Any]) -> float:
+def _estimate(q: Quantity) -> float:
     """One number for a quantity: the value, the floor of "at least", the centre of "about"."""
     low, high = _bounds(q)
-    if q.get("kind") == "approximate" and high != float("inf"):
+    if q.kind == "approximate" and high != float("inf"):
         return (low + high) / 2
     return low
 
 
-def _stale(earlier: dict[str, Any], later: dict[str, Any], days: int) -> bool:
+def _stale(earlier: Quantity, later: Quantity, days: int) -> bool:
     """A rise too fast for the days between two reports of a running total (see Policy.stale_ratio)."""
     e, x = _estimate(earlier), _estimate(later)
     return days <= P.stale_days and e >= P.stale_min and x > P.stale_ratio * e
 
 
-def _far_below(earlier: dict[str, Any], later: dict[str, Any]) -> bool:
+def _far_below(earlier: Quantity, later: Quantity) -> bool:
     """The later figure is more than Policy.max_running_drop below the earlier one."""
     e, x = _estimate(earlier), _estimate(later)
     return e > 0 and x < (1 - P.max_running_drop) * e
 
 
-def _grew(earlier: dict[str, Any], later: dict[str, Any]) -> bool:
+def _grew(earlier: Quantity, later: Quantity) -> bool:
     """A count stated as exact, as a floor or as an estimate that is higher in the later report
     ("at least 30" → "50", "more than 5.5 million" → "about 6.3 million")."""
     return (
-        earlier.get("kind") in _GROWING_KINDS
-        and later.get("kind") in _GROWING_KINDS
+        earlier.kind in _GROWING_KINDS
+        and later.kind in _GROWING_KINDS
         and _estimate(later) > _estimate(earlier)
     )
 
@@ -319,11 +332,11 @@ def _grew(earlier: dict[str, Any], later: dict[str, Any]) -> bool:
 def _same_moment(a: ClaimView, b: ClaimView) -> bool:
     """Both claims say "as of" the same date and the same time of day."""
     da, db = _as_of(a), _as_of(b)
-    ma, mb = a.frame.get("moment"), b.frame.get("moment")
+    ma, mb = a.frame.moment, b.frame.moment
     return da is not None and da == db and ma is not None and ma == mb
 
 
-def _same_moment_floors_differ(a: ClaimView, b: ClaimView, qa: dict[str, Any], qb: dict[str, Any]) -> bool:
+def _same_moment_floors_differ(a: ClaimView, b: ClaimView, qa: Quantity, qb: Quantity) -> bool:
     """Two confirmed counts ("at least 9", "at least 18") that both say they are "as of" the same moment.
 
     Floors that merely differ are compatible in logic; stated for one moment, they are two different
@@ -331,16 +344,16 @@ def _same_moment_floors_differ(a: ClaimView, b: ClaimView, qa: dict[str, Any], q
     """
     return (
         _same_moment(a, b)
-        and qa.get("kind") in _POINT_KINDS
-        and qb.get("kind") in _POINT_KINDS
+        and qa.kind in _POINT_KINDS
+        and qb.kind in _POINT_KINDS
         and _bounds(qa)[0] != _bounds(qb)[0]
     )
 
 
 def _event_days(claim: ClaimView) -> set[str]:
     """Dates a claim puts its events on, leaving out "by <date>" tallies and "said on <day>" statements."""
-    dates = set(claim.frame.get("dates", []))
-    if not dates or claim.frame.get("said_on") or claim.frame.get("as_of") in dates:
+    dates = set(claim.frame.dates)
+    if not dates or claim.frame.said_on or claim.frame.as_of in dates:
         return set()
     return dates
 
@@ -348,7 +361,7 @@ def _event_days(claim: ClaimView) -> set[str]:
 def _different_days(a: ClaimView, b: ClaimView) -> str | None:
     """Counts of events on different days ("19 killed on Monday", "7 killed on Tuesday") are two facts,
     unless a period or event scope says they are tallies of one thing ("since February 24")."""
-    if a.frame.get("scope") or b.frame.get("scope"):
+    if a.frame.scope or b.frame.scope:
         return None
     da, db = _event_days(a), _event_days(b)
     if da and db and not da & db:
@@ -360,24 +373,21 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
     matches = []
     for qa in _comparable(a):
         for qb in _comparable(b):
-            if (
-                qb["measure"] == qa["measure"]
-                and _subjects_fit(qa.get("subject"), qb.get("subject"))
-                and qa.get("unit") == qb.get("unit")
-            ):
+            if qb.measure == qa.measure and _subjects_fit(qa.subject, qb.subject) and qa.unit == qb.unit:
                 matches.append((qa, qb))
     if not matches:
         return None
     clash = scope_clash(a.frame, b.frame) or _different_days(a, b)
-    if clash is None and all(qa["measure"] in _MONEY and not _agree(qa, qb) for qa, qb in matches):
-        words_a = content_words(a.text, drop_numbers=True)
-        words_b = content_words(b.text, drop_numbers=True)
-        if jaccard(words_a, words_b) < P.money_purpose_overlap:
-            clash = "amounts of money for what may be different purposes"
+    if (
+        clash is None
+        and all(qa.measure in _MONEY and not _agree(qa, qb) for qa, qb in matches)
+        and jaccard(a.frame.cues.plain, b.frame.cues.plain) < P.money_purpose_overlap
+    ):
+        clash = "amounts of money for what may be different purposes"
     if clash:
         qa, qb = matches[0]
         return Judgement(
-            RELATED, P.unestablished, f"{qa['measure']}: {qa['text']} vs {qb['text']}, but {clash}", "numeric"
+            RELATED, P.unestablished, f"{qa.measure}: {qa.text} vs {qb.text}, but {clash}", "numeric"
         )
     verdicts: list[Judgement] = []
     da, db = _as_of(a), _as_of(b)
@@ -389,16 +399,16 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
         (qa, qb) for qa, qb in matches if _agree(qa, qb) or (id(qa) not in settled and id(qb) not in settled)
     ]
     for qa, qb in matches:
-        measure = qa["measure"]
-        head = f"{measure}: {qa['text']} vs {qb['text']}"
+        measure = str(qa.measure)
+        head = f"{measure}: {qa.text} vs {qb.text}"
         # Agreement needs no more than the absence of a difference; a conflict or an update is a
         # finding, and needs the same fact established: place, date and period (see _fact_gap).
         agree = _agree(qa, qb)
-        running = (a.frame.get("period") or {}).get("kind") in ("since", "span")
+        running = a.frame.period is not None and a.frame.period.kind in ("since", "span")
         apart = abs((db - da).days) if da and db else 0
         why_not = (
             "a part or an increment, not a total"
-            if qa.get("role", "total") != "total" or qb.get("role", "total") != "total"
+            if qa.role != "total" or qb.role != "total"
             else None
             if agree and (gap is None or apart <= P.agreement_window_days)
             else gap
@@ -406,9 +416,9 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
             else f"a count of {measure}, not a measure xcheck compares"
             if measure not in COMPARED_MEASURES
             else "a vague figure"
-            if "vague" in (qa.get("kind"), qb.get("kind"))
+            if "vague" in (qa.kind, qb.kind)
             else "a running toll of whom is not said"  # children? soldiers? rescuers?
-            if running and measure in _CASUALTY_MEASURES and not qa.get("subject")
+            if running and measure in _CASUALTY_MEASURES and not qa.subject
             else None
         )
         if why_not:
@@ -441,8 +451,9 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
             and da is not None
             and da == db
             and not _same_moment(a, b)
-            and qa.get("unit") is None
-            and (a.frame.get("period") or {}).get("kind") in ("event", "day")
+            and qa.unit is None
+            and a.frame.period is not None
+            and a.frame.period.kind in ("event", "day")
         ):
             # One day, two counts of an incident's or a day's toll, which rises within the day ("rose
             # to", "as of 19:30" vs "as of 20:50", or no time at all): which came first is unknown and
@@ -461,7 +472,8 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
             da is not None
             and da == db
             and not _same_moment(a, b)
-            and (a.frame.get("period") or {}).get("kind") in ("event", "day")
+            and a.frame.period is not None
+            and a.frame.period.kind in ("event", "day")
         ):
             # The missing, the evacuated, the detained of one incident move both ways within a day: two
             # counts of that day are two moments of it unless they say they are the same one.
@@ -488,7 +500,7 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
                 Judgement(
                     CONFLICT,
                     _confidence(similarity, a, b, P.stale),
-                    f"{measure}: {earlier_q['text']} on {first} vs {later_q['text']} on {second}: too "
+                    f"{measure}: {earlier_q.text} on {first} vs {later_q.text} on {second}: too "
                     f"fast a rise for {abs((db - da).days)} day(s), one side repeats a stale figure"
                     + _context(a, b),
                     "numeric",
@@ -529,13 +541,13 @@ _BOUND = frozenset({"party", "member", "joined", "ratified"})
 _SIGNED = frozenset({"signatory", "signed"})
 
 
-def _stance(m: dict[str, Any]) -> tuple[str, bool]:
+def _stance(m: Membership) -> tuple[str, bool]:
     """(family, inside) of a membership statement: bound (party, member, joined, ratified) or signed.
 
     Withdrawing is being out of the bound family.
     """
-    relation = m.get("relation")
-    negated = bool(m.get("negated"))
+    relation = m.relation
+    negated = bool(m.negated)
     if relation == "withdrew":
         return "bound", negated
     return ("signed" if relation in _SIGNED else "bound"), not negated
@@ -555,19 +567,19 @@ def _stances_clash(a: tuple[str, bool], b: tuple[str, bool]) -> bool | None:
 
 def _membership(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
     verdicts = []
-    for ma in a.frame.get("memberships", []):
-        for mb in b.frame.get("memberships", []):
-            if ma.get("entity") != mb.get("entity") or ma.get("treaty") != mb.get("treaty"):
+    for ma in a.frame.memberships:
+        for mb in b.frame.memberships:
+            if ma.entity != mb.entity or ma.treaty != mb.treaty:
                 continue
             sa, sb = _stance(ma), _stance(mb)
             clash = _stances_clash(sa, sb)
             if clash is None:
                 continue
 
-            def word(m: dict[str, Any]) -> str:
-                return f"{'not ' if m.get('negated') else ''}{m['relation']}"
+            def word(m: Membership) -> str:
+                return f"{'not ' if m.negated else ''}{m.relation}"
 
-            head = f"{ma['entity']} in {ma['treaty']}: {word(ma)} vs {word(mb)}"
+            head = f"{ma.entity} in {ma.treaty}: {word(ma)} vs {word(mb)}"
             if clash:
                 verdicts.append(
                     Judgement(
@@ -578,7 +590,7 @@ def _membership(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | No
                     )
                 )
             else:
-                rel = DUPLICATE if norm_text(a.text) == norm_text(b.text) else CONSISTENT
+                rel = DUPLICATE if a.frame.cues.key == b.frame.cues.key else CONSISTENT
                 verdicts.append(
                     Judgement(rel, _confidence(similarity, a, b, P.membership_agreement), head, "membership")
                 )
@@ -587,72 +599,19 @@ def _membership(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | No
     return max(verdicts, key=lambda j: (_SEVERITY[j.relation], j.confidence))
 
 
-# A party's denial of what another party says: "Russia denies …", "a fake", "not true".
-_DENIAL = re.compile(
-    r"\b(?:"
-    + "|".join(sorted(map(re.escape, lexicon.words("denial_words")), key=len, reverse=True))
-    + r")\b",
-    re.IGNORECASE,
-)
-
-
 def _within(a: ClaimView, b: ClaimView, days: int) -> bool:
     """Both claims are dated, at most ``days`` apart."""
     da, db = _as_of(a), _as_of(b)
     return da is not None and db is not None and abs((da - db).days) <= days
 
 
-def _denies_a_denial(text: str) -> bool:
-    """ "He dismissed Russian claims that it was not behind the attack": a denial word and another
-    negation in one sentence deny a denial, which affirms."""
-    plain = [text[s:e] for s, e in negation_cues(text) if not _DENIAL.fullmatch(text[s:e])]
-    return bool(plain) and _DENIAL.search(text) is not None
-
-
-_REFUSAL = re.compile(
-    r"\b(?:declin|refus|reject|den(?:y|ied|ies)|dismiss|fail(?:ed|s)? to|lack|absence|unable)", re.IGNORECASE
-)
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
-_WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-# Verbs of things that happen once: one event has one date ("the dam was destroyed on June 6").
-_ONE_TIME = (
-    r"began|started|begun|happened|occurred|took place|struck|hit|opened|ended|fell|was adopted|"
-    r"entered into force|was signed|was destroyed|destroyed|sank|collapsed|exploded|was blown up|blew up|"
-    r"was captured|was liberated|invaded"
-)
-_WHEN = (
-    r"(?:(?:on|in)\s+(?:the\s+)?(?:early\s+hours\s+of\s+|night\s+of\s+|morning\s+of\s+|evening\s+of\s+)?"
-    r"|late\s+on\s+|early\s+on\s+|overnight\s+on\s+)"
-)
-_EVENT_DATE = re.compile(
-    rf"\b({_ONE_TIME})\s+(?:[\w'’\-]+\s+){{0,4}}?{_WHEN}"
-    rf"((?:{_MONTH_NAMES})\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?"
-    rf"|{_WEEKDAY_NAMES})\b",
-    re.IGNORECASE,
-)
-
-
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s*$|\b\w+s\s*$", re.IGNORECASE)
-_AGENT_AFTER = re.compile(r"\s+(?:with|by)\b", re.IGNORECASE)
-
-
-def _event_dates(claim: ClaimView) -> list[tuple[str, set[str], str, str]]:
+def _event_dates(claim: ClaimView) -> list[tuple[str, frozenset[str], str, str]]:
     """(verb, words before it, resolved date, date as written) of each "<...> <event verb> [where] on
-    <date>" of a claim; the resolved date is the frame's when the claim states one date ("late on
-    Friday" = 2023-09-08), else ""."""
-    out = []
-    resolved = claim.frame.get("dates") or []
-    for m in _EVENT_DATE.finditer(claim.text):
-        verb = m.group(1).lower()
-        before = claim.text[max(0, m.start() - 60) : m.start(1)]
-        if verb in ("struck", "hit") and (
-            _PASSIVE_BEFORE.search(before) or _AGENT_AFTER.match(claim.text, m.end(1))
-        ):
-            continue  # "blocks struck with missiles on October 6": what was hit, one of many targets
-        words = content_words(" ".join(before.split()[-5:]), drop_numbers=True, drop_speakers=True)
-        text_day = re.sub(r",?\s*\d{4}$", "", m.group(2)).lower()
-        out.append((verb, words, resolved[0] if len(resolved) == 1 else "", text_day))
-    return out
+    <date>" of a claim (read at extraction: :mod:`xcheck.claims.cues`); the resolved date is the frame's
+    when the claim states one date ("late on Friday" = 2023-09-08), else ""."""
+    resolved = claim.frame.dates
+    day = resolved[0] if len(resolved) == 1 else ""
+    return [(e.verb, e.words, day, e.day) for e in claim.frame.cues.event_dates]
 
 
 def _event_date_clash(a: ClaimView, b: ClaimView) -> tuple[str, str, str] | None:
@@ -671,8 +630,8 @@ def _event_date_clash(a: ClaimView, b: ClaimView) -> tuple[str, str, str] | None
 def _membership_subjects_differ(a: ClaimView, b: ClaimView) -> bool:
     """Both state memberships, but of different countries or bodies: "the United States is not a party"
     and "Ukraine is a state party" do not contradict each other."""
-    ea = {m.get("entity") for m in a.frame.get("memberships", [])}
-    eb = {m.get("entity") for m in b.frame.get("memberships", [])}
+    ea = {m.entity for m in a.frame.memberships}
+    eb = {m.entity for m in b.frame.memberships}
     return bool(ea and eb and not ea & eb)
 
 
@@ -680,7 +639,8 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
     """Negation, event dates and changed numbers, for statements that say the same apart from them."""
     if scope_clash(a.frame, b.frame) or _membership_subjects_differ(a, b):
         return None
-    a_denies_b, b_denies_a = denies(a.text, b.text), denies(b.text, a.text)
+    ca, cb = a.frame.cues, b.frame.cues
+    a_denies_b, b_denies_a = denies(ca, cb), denies(cb, ca)
     same_polarity = not (a_denies_b or b_denies_a)
     clash = _event_date_clash(a, b)
     if clash and same_polarity and similarity >= P.event_date_similarity:
@@ -693,14 +653,13 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
         )
     if similarity < P.text_cue_floor:
         return None
-    words_a, words_b = content_words(a.text, drop_speakers=True), content_words(b.text, drop_speakers=True)
-    overlap = jaccard(words_a, words_b)
+    overlap = jaccard(ca.words, cb.words)
     speakers = (speaker_base(a.frame), speaker_base(b.frame))
     opposed = all(speakers) and not same_speaker(*speakers)
     if opposed:
         # Two parties contradicting each other ("Kyiv says X", "Moscow denies X") share few words; their
         # opposition and the similarity of the sentences carry the judgement.
-        scopes_a, scopes_b = negated(a.text), negated(b.text)
+        scopes_a, scopes_b = ca.negations, cb.negations
         first = bool(scopes_a)
         plain, denied = (b, scopes_a) if first else (a, scopes_b)  # plain: the side without a negation
         negating = a if first else b
@@ -709,26 +668,26 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
             and overlap >= P.opposed_overlap
             # "Moscow denies …", "a fake"; a plain "not" only between near-identical statements ("Kyiv
             # says Russia shelled the plant on Saturday" / "Moscow says Russia did not shell it")
-            and (_DENIAL.search(negating.text) is not None or similarity >= P.opposed_plain_not_similarity)
-            and not _denies_a_denial(negating.text)
+            and (negating.frame.cues.denial_word or similarity >= P.opposed_plain_not_similarity)
+            and not negating.frame.cues.denies_denial
             and similarity >= P.opposed_denial_similarity
             and _within(
-                a, b, P.denial_window_days if _DENIAL.search(negating.text) is None else P.reply_window_days
+                a, b, P.denial_window_days if not negating.frame.cues.denial_word else P.reply_window_days
             )
-            and not _REFUSAL.search(plain.text)
+            and not plain.frame.cues.refusal
             # the sentences say much the same, or the other side states most of what is denied
-            and (similarity >= P.text_cue_similarity or states_most_of(plain.text, denied))
+            and (similarity >= P.text_cue_similarity or states_most_of(plain.frame.cues, denied))
         )
     else:
         # One voice, or none: a conflict when one side negates the very words the other states.
-        first = a_denies_b and not _REFUSAL.search(b.text)
+        first = a_denies_b and not cb.refusal
         denial = (
             overlap >= P.denial_overlap
             and similarity >= P.text_cue_similarity
             # one fact at one time: "corridors will not open today" (March 28) and "11 corridors will
             # open" (April 6) are two days' plans
             and _within(a, b, P.denial_window_days)
-            and (first or (b_denies_a and not _REFUSAL.search(a.text)))
+            and (first or (b_denies_a and not ca.refusal))
         )
     if denial:
         which = "the first" if first else "the second"
@@ -740,9 +699,8 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
         )
     if similarity < P.text_cue_similarity:
         return None
-    dates_a, dates_b = set(a.frame.get("dates", [])), set(b.frame.get("dates", []))
-    plain_a = content_words(a.text, drop_numbers=True)
-    plain_b = content_words(b.text, drop_numbers=True)
+    dates_a, dates_b = set(a.frame.dates), set(b.frame.dates)
+    plain_a, plain_b = ca.plain, cb.plain
     if (
         dates_a
         and dates_b
@@ -759,9 +717,9 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
             f"{', '.join(sorted(dates_b))}",
             "date",
         )
-    va = sorted(q["text"] for q in a.frame.get("quantities", []))
-    vb = sorted(q["text"] for q in b.frame.get("quantities", []))
-    years_a, years_b = set(a.frame.get("years") or ()), set(b.frame.get("years") or ())
+    va = sorted(q.text for q in a.frame.quantities)
+    vb = sorted(q.text for q in b.frame.quantities)
+    years_a, years_b = set(a.frame.years), set(b.frame.years)
     if (
         va
         and vb
@@ -783,23 +741,23 @@ def _text_cues(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | Non
 
 
 def _measures(claim: ClaimView) -> set[str]:
-    return {q["measure"] for q in _comparable(claim)}
+    return {str(q.measure) for q in _comparable(claim)}
 
 
 def _values(claim: ClaimView) -> list[tuple[float, float]]:
-    return sorted(_bounds(q) for q in claim.frame.get("quantities", []) if q.get("measure") != "age")
+    return sorted(_bounds(q) for q in claim.frame.quantities if q.measure != "age")
 
 
 # -- events: who did it, with what, denied, in what state ---------------------------------------
 
 
-def _event(claim: ClaimView) -> dict[str, Any] | None:
-    ev = claim.frame.get("event")
-    return ev if isinstance(ev, dict) and ev.get("target") else None
+def _event(claim: ClaimView) -> EventMention | None:
+    ev = claim.frame.event
+    return ev if ev is not None and ev.target else None
 
 
-def _event_day(claim: ClaimView, ev: dict[str, Any]) -> date | None:
-    return _iso(ev.get("day")) or _iso(claim.published)
+def _event_day(claim: ClaimView, ev: EventMention) -> date | None:
+    return _iso(ev.day) or _iso(claim.published)
 
 
 def event_gap(a: ClaimView, b: ClaimView) -> str | None:
@@ -809,7 +767,7 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
     ea, eb = _event(a), _event(b)
     if ea is None or eb is None:
         return "no event on " + ("either side" if ea is None and eb is None else "one side")
-    ta, tb = ea["target"], eb["target"]
+    ta, tb = ea.target, eb.target
     # a strike on the city ("@Kramatorsk") may be the strike on its station, on the same day; so may
     # "a train station" of no stated place ("station@")
     # only a facility hit once: "the Zaporizhzhia nuclear plant" is not in the city it is named after
@@ -817,13 +775,13 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
         ta != tb
         and (ta.startswith("@") or tb.startswith("@"))
         and ta.split("@")[1] == tb.split("@")[1]
-        and bool(ea.get("once") if tb.startswith("@") else eb.get("once"))
+        and bool(ea.once if tb.startswith("@") else eb.once)
     )
     unplaced = (
         ta != tb
         and (ta.endswith("@") or tb.endswith("@"))
         and ta.split("@")[0] == tb.split("@")[0]
-        and bool(ea.get("once") and eb.get("once"))  # a plant is hit again and again: which one?
+        and bool(ea.once and eb.once)  # a plant is hit again and again: which one?
     )
     if unplaced and ta.endswith("@") and tb.endswith("@"):
         return "no place stated for the target on either side"
@@ -833,7 +791,7 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
     da, db = _event_day(a, ea), _event_day(b, eb)
     if da is None or db is None:
         return "no date to tie the two reports to one incident"
-    once = ea.get("once") and eb.get("once") and not in_city
+    once = ea.once and eb.once and not in_city
     facility = ta == tb and not ta.startswith("@") and not ta.endswith("@")
     window = (
         P.facility_window_days
@@ -843,7 +801,7 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
         else P.event_window_days
     )
     vague = ea if ta.startswith("@") or ta.endswith("@") else eb
-    if in_city and vague.get("denier") and not vague.get("agent"):
+    if in_city and vague.denier and not vague.agent:
         # "claims that a Russian missile hit Kramatorsk are not true": a denial that names only the
         # city (or a station of no place) answers the accusation about the incident there for days
         window = P.reply_window_days
@@ -854,7 +812,7 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
 
 
 def _voice(c: ClaimView) -> str:
-    speaker = c.frame.get("attribution")
+    speaker = c.frame.attribution
     return f"{speaker} in {c.source}" if speaker and c.source else speaker or c.source or "unattributed"
 
 
@@ -872,7 +830,7 @@ def _state_may_have_changed(a: ClaimView, b: ClaimView) -> bool:
     ea, eb = _event(a), _event(b)
     assert ea is not None and eb is not None
     for x, cx, cy in ((ea, a, b), (eb, b, a)):
-        if x.get("status") in _FINAL_STATES:
+        if x.status in _FINAL_STATES:
             dx, dy = _as_of(cx), _as_of(cy)
             return dx is not None and dy is not None and dx >= dy
     return False
@@ -884,14 +842,14 @@ def _event_state_change(a: ClaimView, b: ClaimView, similarity: float, dup: floa
         return None
     ea, eb = _event(a), _event(b)
     assert ea is not None and eb is not None
-    sa, sb = ea.get("status"), eb.get("status")
+    sa, sb = ea.status, eb.status
     if not (sa and sb and (sa, sb) in _opposed_states() and _state_may_have_changed(a, b)):
         return None
     final = sa if sa in _FINAL_STATES else sb
     return Judgement(
         UPDATE,
         _confidence(similarity, a, b, P.update),
-        f"the state changed: {final} reported no earlier than its opposite ({target_label(ea['target'])})"
+        f"the state changed: {final} reported no earlier than its opposite ({target_label(ea.target)})"
         + _context(a, b),
         "status",
     )
@@ -901,45 +859,34 @@ def _event_attribute_clash(a: ClaimView, b: ClaimView) -> tuple[str, str] | None
     """``(cue, reason)`` when two reports of one event disagree on who, with what, denial or state."""
     ea, eb = _event(a), _event(b)
     assert ea is not None and eb is not None
-    label = target_label(ea["target"])
-    if ea.get("agent") and eb.get("agent") and ea["agent"] != eb["agent"]:
+    label = target_label(ea.target)
+    if ea.agent and eb.agent and ea.agent != eb.agent:
         return "agent", (
-            f'who did it ({label}): {ea["agent"]} ("{ea.get("agent_text")}", {_voice(a)}) vs '
-            f'{eb["agent"]} ("{eb.get("agent_text")}", {_voice(b)})'
+            f'who did it ({label}): {ea.agent} ("{ea.agent_text}", {_voice(a)}) vs '
+            f'{eb.agent} ("{eb.agent_text}", {_voice(b)})'
         )
     for x, y, cx, cy in ((ea, eb, a, b), (eb, ea, b, a)):
-        if x.get("agent") and y.get("denier") == x["agent"] and y.get("agent") != x["agent"]:
+        if x.agent and y.denier == x.agent and y.agent != x.agent:
             return "denial", (
-                f'{x["agent"]} did it ("{x.get("agent_text")}", {_voice(cx)}) vs {x["agent"]} denies its '
-                f'part ("{y.get("denial_text")}", {_voice(cy)}) ({label})'
+                f'{x.agent} did it ("{x.agent_text}", {_voice(cx)}) vs {x.agent} denies its '
+                f'part ("{y.denial_text}", {_voice(cy)}) ({label})'
             )
-    if (
-        ea.get("weapon")
-        and ea.get("weapon") == eb.get("weapon")
-        and ea.get("weapon_denied") != eb.get("weapon_denied")
-    ):
+    if ea.weapon and ea.weapon == eb.weapon and ea.weapon_denied != eb.weapon_denied:
         return "weapon", (
-            f"with what ({label}): {ea['weapon']} ({_voice(a)}) vs not {ea['weapon']} ({_voice(b)})"
-            if eb.get("weapon_denied")
-            else f"with what ({label}): not {ea['weapon']} ({_voice(a)}) vs {ea['weapon']} ({_voice(b)})"
+            f"with what ({label}): {ea.weapon} ({_voice(a)}) vs not {ea.weapon} ({_voice(b)})"
+            if eb.weapon_denied
+            else f"with what ({label}): not {ea.weapon} ({_voice(a)}) vs {ea.weapon} ({_voice(b)})"
         )
-    if (
-        ea.get("weapon")
-        and eb.get("weapon")
-        and ea["weapon"] != eb["weapon"]
-        and not (ea.get("weapon_denied") or eb.get("weapon_denied"))
-    ):
-        return "weapon", (
-            f"with what ({label}): {ea['weapon']} ({_voice(a)}) vs {eb['weapon']} ({_voice(b)})"
-        )
-    sa, sb = ea.get("status"), eb.get("status")
+    if ea.weapon and eb.weapon and ea.weapon != eb.weapon and not (ea.weapon_denied or eb.weapon_denied):
+        return "weapon", (f"with what ({label}): {ea.weapon} ({_voice(a)}) vs {eb.weapon} ({_voice(b)})")
+    sa, sb = ea.status, eb.status
     # a target hit again and again changes state from day to day (a plant cut off, then reconnected):
     # opposite states contradict each other only when reported the same day
-    reversible = not (ea.get("once") and eb.get("once")) and _as_of(a) != _as_of(b)
+    reversible = not (ea.once and eb.once) and _as_of(a) != _as_of(b)
     if sa and sb and (sa, sb) in _opposed_states() and not reversible and not _state_may_have_changed(a, b):
         return "status", (
-            f'state of the target ({label}): {sa} ("{ea.get("status_text")}", {_voice(a)}) vs '
-            f'{sb} ("{eb.get("status_text")}", {_voice(b)})'
+            f'state of the target ({label}): {sa} ("{ea.status_text}", {_voice(a)}) vs '
+            f'{sb} ("{eb.status_text}", {_voice(b)})'
         )
     return None
 
@@ -947,16 +894,16 @@ def _event_attribute_clash(a: ClaimView, b: ClaimView) -> tuple[str, str] | None
 def _event_agreement(a: ClaimView, b: ClaimView) -> tuple[str, str] | None:
     ea, eb = _event(a), _event(b)
     assert ea is not None and eb is not None
-    label = target_label(ea["target"])
+    label = target_label(ea.target)
     for key, cue in (("agent", "agent"), ("weapon", "weapon"), ("status", "status"), ("denier", "denial")):
-        if key == "weapon" and ea.get("weapon_denied") != eb.get("weapon_denied"):
+        if key == "weapon" and ea.weapon_denied != eb.weapon_denied:
             continue
-        if ea.get(key) and ea.get(key) == eb.get(key):
-            what = f"{ea[key]} denies its part" if key == "denier" else f"{key} {ea[key]}"
+        if getattr(ea, key) and getattr(ea, key) == getattr(eb, key):
+            what = f"{getattr(ea, key)} denies its part" if key == "denier" else f"{key} {getattr(ea, key)}"
             return cue, f"both say {what} ({label})"
     for x, y in ((ea, eb), (eb, ea)):  # "Ukraine did it" and "Russia denies it": one account
-        if x.get("agent") and y.get("denier") and not y.get("agent") and x["agent"] != y["denier"]:
-            return "denial", f"{x['agent']} did it, {y['denier']} denies its part ({label})"
+        if x.agent and y.denier and not y.agent and x.agent != y.denier:
+            return "denial", f"{x.agent} did it, {y.denier} denies its part ({label})"
     return None
 
 
@@ -965,7 +912,7 @@ def _event_conflict(a: ClaimView, b: ClaimView, similarity: float, dup: float) -
     or the state of the target."""
     if event_gap(a, b) is not None:
         return None
-    if str(_event(a)["target"]).startswith("@") and str(_event(b)["target"]).startswith("@"):  # type: ignore[index]
+    if str(_event(a).target).startswith("@") and str(_event(b).target).startswith("@"):  # type: ignore[union-attr]
         return None  # two reports of strikes on one city that day may be of two strikes
     clash = _event_attribute_clash(a, b)
     if clash is None:
@@ -995,7 +942,7 @@ def _event_consistent(a: ClaimView, b: ClaimView, similarity: float, dup: float)
 
 def _same_statement(a: ClaimView, b: ClaimView, similarity: float, dup: float) -> Judgement | None:
     """The same words: a duplicate, whatever else."""
-    if norm_text(a.text) != norm_text(b.text):
+    if a.frame.cues.key != b.frame.cues.key:
         return None
     return Judgement(
         DUPLICATE, round(min(P.cap, 0.8 + 0.2 * similarity), 2), "same statement" + _context(a, b)
@@ -1032,7 +979,7 @@ def _other_measures(a: ClaimView, b: ClaimView, similarity: float, dup: float) -
 
 
 def _other_years(a: ClaimView, b: ClaimView, similarity: float, dup: float) -> Judgement | None:
-    ya, yb = set(a.frame.get("years") or ()), set(b.frame.get("years") or ())
+    ya, yb = set(a.frame.years), set(b.frame.years)
     if ya and yb and ya != yb:
         return Judgement(RELATED, round(similarity * P.related_factor, 2), "different years")
     return None
@@ -1041,7 +988,7 @@ def _other_years(a: ClaimView, b: ClaimView, similarity: float, dup: float) -> J
 def _wording(a: ClaimView, b: ClaimView, similarity: float, dup: float) -> Judgement:
     """Nothing to compare but the words: a duplicate, a paraphrase, or related."""
     # A negation only one side makes is more than a rewording, even where it contradicts nothing.
-    same_polarity = bool(a.frame.get("negated")) == bool(b.frame.get("negated"))
+    same_polarity = bool(a.frame.negated) == bool(b.frame.negated)
     va_, vb_ = _values(a), _values(b)
     same_values = not (va_ and vb_) or va_ == vb_  # a figure only one side gives is not a difference
     if similarity >= dup and same_polarity and same_values:

@@ -33,9 +33,17 @@ _FRAME_DICTS: dict[int, bytes] = {
         b'{"quantities": [], "negated": false, "dates": [], "as_of": "20", "places": [], "scope": null, '
         b'"entities": [], "memberships": [], "attribution": null, "period": null, "context_places": [], '
         b'"moment": null, "said_on": false, "years": []}'
-    )
+    ),
 }
-_FRAME_VERSION = 1
+# 2: frames with an event and the sentence's cues (extractor 25): dictionary 1 with their keys appended
+_FRAME_DICTS[2] = _FRAME_DICTS[1] + (
+    b', "event": {"target": "", "kind": null, "once": false, "day": null, "agent": null, '
+    b'"agent_text": null, "weapon": null, "weapon_text": null, "weapon_denied": false, "denier": null, '
+    b'"denial_text": null, "status": null, "status_text": null, "inherited": false}, '
+    b'"event": null, "neg": [""], "den": [0], "negw": "", "denial_word": true, "refusal": true, '
+    b'"dates": [["", "", ""]], "partitive": [0], "cues": {"key": "", "words": "'
+)
+_FRAME_VERSION = 2
 
 
 def encode_frame(frame: dict[str, Any]) -> bytes:
