@@ -512,3 +512,11 @@ def test_surrendered_is_a_final_state() -> None:
 )
 def test_what_only_looks_like_a_denial(sentence: str) -> None:
     assert not event(sentence).get("denier")
+
+
+def test_rejecting_a_proposal_denies_nothing_and_refuting_a_sides_claims_is_the_other_sides() -> None:
+    assert not event(
+        "Russia has rejected a proposal by the UN to declare a ceasefire to take civilians out of Mariupol."
+    ).get("denier")
+    ev = event("Ukraine refuted Russian claims that its forces shelled the Kramatorsk station.")
+    assert ev["denier"] == "Ukraine"

@@ -378,7 +378,9 @@ def _denial(
         (
             h
             for h in _words_re("denial_words").finditer(sentence)
-            if not _attributive(sentence, h) and not _RELATIVE_BEFORE.search(sentence[: h.start()])
+            if not _attributive(sentence, h)
+            and not _RELATIVE_BEFORE.search(sentence[: h.start()])
+            and not _REJECTS_A_PROPOSAL(sentence, h)
         ),
         None,
     )
@@ -397,7 +399,7 @@ def _denial(
     ):
         return None
     # a side that owns what is denied ("Russian claims are a lie") is not the one denying
-    owned = {side for _s, e, side in sides if e <= hit.start() and _OWNED.match(sentence, e)}
+    owned = {side for _s, e, side in sides if _OWNED.match(sentence, e)}  # "refuted Russian claims" too
     if speaker_side and speaker_side not in owned:
         return speaker_side, hit.group()
     before = [s for s in sides if s[1] <= hit.start() and not _OWNED.match(sentence, s[1])]
@@ -480,6 +482,26 @@ def _attributive(sentence: str, hit: re.Match[str]) -> bool:
     if hit.group().lower() not in ("false", "fake"):
         return False
     return bool(_ATTRIBUTIVE.match(sentence, hit.end())) and not _COPULA.search(sentence[: hit.start()])
+
+
+_REJECT_WORDS = re.compile(r"(?:reject|dismiss|refut)", re.IGNORECASE)
+_CLAIM_NOUNS = re.compile(
+    r"\b(?:claims?|accusations?|allegations?|reports?|charges?|version|statements?|it|this|that|them|"
+    r"these|those|involvement|responsibility|blame)\b",
+    re.IGNORECASE,
+)
+
+
+def _REJECTS_A_PROPOSAL(sentence: str, hit: re.Match[str]) -> bool:  # noqa: N802 - reads as a rule
+    """ "Russia rejected a proposal for a ceasefire": rejecting or dismissing what is not a claim (a
+    proposal, a visa, a plan) denies nothing; "rejected the accusations", "dismissed it" do."""
+    if not _REJECT_WORDS.match(hit.group()):
+        return False
+    after = sentence[hit.end() :]
+    if not after.strip() or after.lstrip()[:1] in ".,;:":
+        return False  # "…, which Moscow rejected."
+    window = " ".join(after.split()[:6])
+    return _CLAIM_NOUNS.search(window) is None
 
 
 # "a crowded place that has nothing to do with hostilities": a relative clause describes, denies nothing
