@@ -22,6 +22,10 @@ WORD_LISTS = (
     "refusal_cues",
     "one_time_verbs",
     "continuing_verbs",
+    "agent_fillers",
+    "done_by",
+    "disowning",
+    "blame_shift",
 )
 TABLES = (
     "treaty_descriptions",
@@ -32,6 +36,7 @@ TABLES = (
     "statuses",
     "causes",
     "ship_names",
+    "people_sides",
 )
 
 
