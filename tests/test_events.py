@@ -520,3 +520,13 @@ def test_rejecting_a_proposal_denies_nothing_and_refuting_a_sides_claims_is_the_
     ).get("denier")
     ev = event("Ukraine refuted Russian claims that its forces shelled the Kramatorsk station.")
     assert ev["denier"] == "Ukraine"
+
+
+def test_a_fake_report_is_a_charge_and_a_denied_state_is_not_told() -> None:
+    # read by hand in all of RUWA (seed 2032): neither is a denial or a state of the target
+    assert not event(
+        "Russia's Defense Ministry is circulating a fake report that its army cleared Mariupol of fighters."
+    ).get("denier")
+    assert event("Moscow calls the reports of killings in Bucha a fake.")["denier"] == "Russia"
+    ev = event("The commander denies that he left the Azovstal steelworks and surrendered to the enemy.")
+    assert not ev.get("status")

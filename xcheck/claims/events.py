@@ -481,7 +481,13 @@ def _attributive(sentence: str, hit: re.Match[str]) -> bool:
     accusations are fake news" does)."""
     if hit.group().lower() not in ("false", "fake"):
         return False
+    if _INDEFINITE_BEFORE.search(sentence[: hit.start()]) and _NOUN_AFTER.match(sentence, hit.end()):
+        return True  # "is circulating a fake report": a charge against its author ("called it a fake" no)
     return bool(_ATTRIBUTIVE.match(sentence, hit.end())) and not _COPULA.search(sentence[: hit.start()])
+
+
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+(?!and\b|or\b|by\b|from\b|of\b|in\b|on\b|about\b)[a-z][\w\-]*")
 
 
 _REJECT_WORDS = re.compile(r"(?:reject|dismiss|refut)", re.IGNORECASE)
@@ -534,6 +540,9 @@ _INVENTED = frozenset(
 _NEG_BEFORE = re.compile(r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
+_DENIED_BEFORE = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|rejects?|rejected)\b", re.IGNORECASE)
+
+
 def _status(sentence: str) -> tuple[str, str] | None:
     best: tuple[int, str, str] | None = None
     for key, pat in _table_re("statuses"):
@@ -544,6 +553,8 @@ def _status(sentence: str) -> tuple[str, str] | None:
                 and "not" not in hit.group()
             ):
                 continue
+            if _DENIED_BEFORE.search(sentence[: hit.start()]):
+                continue  # "he denies … that he left the plant and surrendered": not the state told
             if (
                 best is None
                 or hit.start() < best[0]
