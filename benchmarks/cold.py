@@ -15,6 +15,9 @@ sentences takes a while on a busy 2-core machine: ``--sentences S.txt --vectors 
 from sentences (one a line, 20 to a document) whose vectors of the same model were computed already
 (row i of V is line i of S, float32, e.g. by sentence-transformers); those vectors are stored as they are
 (``known_vectors``), with the torch backend recorded, and only claims the lines do not match are embedded.
+``--reuse DIR`` (repeatable) takes the vectors of claims already stored in another index of the same
+model and backend (e.g. an ingest of RUWA), so that only the other claims are embedded; a build that
+was stopped goes on where it stopped (stored documents are skipped by their hash).
 """
 
 from __future__ import annotations
@@ -72,7 +75,23 @@ def documents(data: Path) -> Iterator[tuple[str, str, str]]:
         yield "sentences", "", "\n\n".join(unique[i : i + 20])
 
 
-def build(index: Path, data: Path, claims: int, backend: str | None) -> None:
+def reused_vectors(dirs: list[Path]) -> dict[str, object]:
+    """Text hash -> vector of every claim stored in the indexes ``dirs``."""
+    from xcheck.store.index import IndexStore
+
+    known: dict[str, object] = {}
+    for d in dirs:
+        store = IndexStore(d)
+        try:
+            rows = store.sql.db.execute("SELECT id, text_hash FROM claims").fetchall()
+            vecs = store.vectors().get([int(r[0]) for r in rows])
+            known.update((r[1], v) for r, v in zip(rows, vecs, strict=True))
+        finally:
+            store.close()
+    return known
+
+
+def build(index: Path, data: Path, claims: int, backend: str | None, reuse: list[Path] | None = None) -> None:
     from xcheck.corpus import Corpus, claims_of
     from xcheck.types import Document
 
@@ -89,10 +108,15 @@ def build(index: Path, data: Path, claims: int, backend: str | None) -> None:
         total += got
         if total >= claims:
             break
-    print(f"building {index}: {len(docs)} documents, about {total} claims (frames off) ...", flush=True)
+    known = reused_vectors(reuse or [])
+    print(
+        f"building {index}: {len(docs)} documents, about {total} claims (frames off), "
+        f"{len(known)} vectors reused ...",
+        flush=True,
+    )
     t0 = time.perf_counter()
     with Corpus(index, create=True, frames=False, backend=backend) as c:
-        report = c.ingest_documents(docs, progress=None)
+        report = c.ingest_documents(docs, progress=None, known_vectors=known)  # type: ignore[arg-type]
         stats = c.stats()
     print(
         f"built in {time.perf_counter() - t0:.0f} s: {stats['claims']} claims, "
@@ -156,14 +180,18 @@ def main() -> None:
     ap.add_argument("--backend", default=None, help="backend for the build and the query (default: xcheck's)")
     ap.add_argument("--sentences", type=Path, help="build from these sentences (one a line) ...")
     ap.add_argument("--vectors", type=Path, help="... and their vectors (.npy, one row a line)")
+    ap.add_argument("--reuse", type=Path, action="append", help="reuse the vectors of this index's claims")
+    ap.add_argument("--build-only", action="store_true", help="build (or complete) the index, time nothing")
     args = ap.parse_args()
     if REPO in args.index.resolve().parents:
         sys.exit("cold.py: keep the index outside the repository (--index)")
-    if not (args.index / "xcheck.sqlite").is_file():
+    if not (args.index / "xcheck.sqlite").is_file() or args.build_only:
         if args.sentences and args.vectors:
             build_from_vectors(args.index, args.sentences, args.vectors, args.claims)
         else:
-            build(args.index, args.data, args.claims, args.backend)
+            build(args.index, args.data, args.claims, args.backend, args.reuse)
+    if args.build_only:
+        return
 
     env = {**os.environ, "PYTHONPATH": str(REPO), "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
     if args.backend:

@@ -12,23 +12,26 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-import numpy as np
-
-from .claims.furniture import Furniture, learn_by_source
-from .claims.segment import claim_spans, is_claim_sentence
 from .config import DEFAULT_MODEL_ID, PAIR_FLOOR, resolve_index_dir, resolve_model_name
 from .embed import BACKEND_IDS, Embedder, make_embedder, resolve_backend
 from .errors import InputError, UsageError
-from .ingest.readers import Metadata, read_inputs
-from .overlap import EmbedAhead
-from .pairing.clusters import Cluster, PairRecord, build_clusters
-from .pairing.events import Event, build_events, event_pairs
-from .pairing.relate import JUDGE_VERSION, RELATED, RELATIONS, ClaimView, judge
 from .store.index import IndexStore, lock_timeout
 from .store.sqlite import decode_frame
 from .types import BODY, TITLE, Claim, Document, Hit, IngestFailure, IngestReport, Span
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    # numpy, claim extraction, reading and the judgement are imported where they are used: a command that
+    # needs none of them (stats, query, a missing file) starts without them (README, "Fast start").
+    from .claims.furniture import Furniture
+    from .ingest.readers import Metadata
+    from .overlap import EmbedAhead
+    from .pairing.clusters import Cluster, PairRecord
+    from .pairing.events import Event
+    from .pairing.relate import ClaimView
 
 Progress = Callable[[int, int], None]
 EMBED_CHUNK = 512
@@ -54,9 +57,6 @@ def _frames(texts: Sequence[str], published: str | None) -> list[dict[str, Any]]
     from .claims.frames import extract_frames
 
     return [f.to_dict() for f in extract_frames(texts, published=published)]
-
-
-_NO_FURNITURE = (Furniture(), Furniture())
 
 
 def _pieces(text: str, span: Span, limit: int = MAX_CLAIM_CHARS) -> list[Span]:
@@ -97,7 +97,10 @@ def claims_of(
     its count in ``repeats``; claims past ``MAX_CLAIMS_PER_DOCUMENT`` are dropped. What was changed
     is said in ``notes``.
     """
-    title_furniture, text_furniture = furniture or _NO_FURNITURE
+    from .claims.furniture import Furniture
+    from .claims.segment import claim_spans, is_claim_sentence
+
+    title_furniture, text_furniture = furniture or (Furniture(), Furniture())
     spans: list[tuple[str, Span]] = []
     headline = ""
     long = 0
@@ -305,6 +308,8 @@ class Corpus:
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Vectors of ``texts``; threads take turns on the model in small batches."""
+        import numpy as np
+
         embedder = self.embedder
         parts = []
         for i in range(0, len(texts), EMBED_TURN):
@@ -330,6 +335,8 @@ class Corpus:
 
         ``meta`` gives a source, title and/or date that win over what each article says.
         """
+        from .ingest.readers import read_inputs
+
         items = list(read_inputs(paths, fmt=fmt, source=source, encoding=encoding, stdin=stdin, meta=meta))
         return self.ingest_documents(items, progress=progress)
 
@@ -354,6 +361,8 @@ class Corpus:
             return report
         lock_timeout()  # a bad XCHECK_LOCK_TIMEOUT is reported before any slow work
         self.refresh_stale()
+        from .overlap import EmbedAhead
+
         furniture = self.furniture_for(docs)
         with EmbedAhead(self.embed, ahead=EMBED_AHEAD) as ahead:
             self._ingest_loop(docs, furniture, ahead, report, progress, known_vectors)
@@ -408,6 +417,8 @@ class Corpus:
         items: list[tuple[str | None, str | None, str]] = [(d.source, d.title, d.text) for d in docs]
         for source in sorted({d.source for d in docs if d.source}):
             items.extend(self.store.sql.source_samples(source, FURNITURE_SAMPLE))
+        from .claims.furniture import learn_by_source
+
         n = _FURNITURE_CHARS
         return learn_by_source(
             [
@@ -540,6 +551,8 @@ class Corpus:
         stored unchanged. Otherwise the index is then wholly of this extractor, and says so.
         ``model``: the id, dimension and backend of the model that made the vectors (else this corpus's
         model)."""
+        from numpy import stack
+
         sql = self.store.sql
         if model is None:
             embedder = self.embedder
@@ -572,7 +585,7 @@ class Corpus:
                             next_id += len(p.claims)
                         sql.add_document(p.doc, p.claims, ids)
                         if ids:
-                            vectors.add(ids, np.stack([by_hash[c.text_hash] for c in p.claims]))
+                            vectors.add(ids, stack([by_hash[c.text_hash] for c in p.claims]))
                     if not refresh and not self.extractor_stale():
                         sql.set_manifest(extractor_version=EXTRACTOR_VERSION)
                 report.documents += len(fresh)
@@ -641,6 +654,8 @@ class Corpus:
     def claim_views(self, claim_ids: Sequence[int], *, with_event: bool = False) -> dict[int, ClaimView]:
         """The claims ``claim_ids`` as the judgement reads them: each stored frame typed once.
         ``with_event``: only the claims whose frame names an event (the others are not typed at all)."""
+        from .pairing.relate import ClaimView
+
         rows = self.store.sql.claims_with_docs(claim_ids)
         out = {}
         for cid, r in rows.items():
@@ -669,6 +684,8 @@ class Corpus:
         the same signature and result as :func:`~xcheck.pairing.candidates.self_join` (the blocks on
         Ray workers of :mod:`xcheck.distributed`).
         """
+        from .pairing.relate import JUDGE_VERSION, RELATED
+
         sql = self.store.sql
         stored_floor = self.pair_floor()
         want = stored_floor if floor is None else floor
@@ -723,6 +740,8 @@ class Corpus:
     ) -> list[tuple[int, int, float]]:
         """The neighbour pairs plus the pairs of claims of one event that state who did it, with what, a
         denial or a state, whatever their similarity (their similarity is computed from the vectors)."""
+        from .pairing.events import event_pairs
+
         more = event_pairs(
             found, self._event_views(), lambda ids: dict(zip(ids, vectors.get(ids), strict=True)), new_ids
         )
@@ -733,6 +752,8 @@ class Corpus:
     def events(self) -> list[Event]:
         """Events found in the claims' frames, with the judged pairs among their claims (stored pairs:
         call ``update_pairs`` first, as the CLI and the service do)."""
+        from .pairing.events import build_events
+
         pairs = self.pairs()
         return build_events(self._event_views(), pairs)
 
@@ -744,6 +765,8 @@ class Corpus:
 
     def _judged(self, found: Sequence[tuple[int, int, float]]) -> list[tuple[Any, ...]]:
         """``(a, b, similarity, relation, confidence, reason, cue)`` of each candidate pair."""
+        from .pairing.relate import judge
+
         views = self.claim_views(sorted({i for a, b, _ in found for i in (a, b)}))
         rows = []
         for a, b, sim in found:
@@ -758,6 +781,7 @@ class Corpus:
         """The related pairs, computed from the vectors (they are not stored): the same neighbour
         search and judgement as ``update_pairs``, reading only."""
         from .pairing.candidates import self_join
+        from .pairing.relate import RELATED
 
         vectors = self.store.vectors()
         if not vectors.size:
@@ -781,6 +805,9 @@ class Corpus:
         Reading never writes: call ``update_pairs(floor=min_similarity)`` first to pair the claims
         added since the last call (the CLI and the service do).
         """
+        from .pairing.clusters import PairRecord
+        from .pairing.relate import RELATIONS
+
         if relation is not None and relation not in RELATIONS:
             raise UsageError(
                 f"unknown relation {relation!r}; choose one of {', '.join(RELATIONS)}", param="relation"
@@ -807,6 +834,8 @@ class Corpus:
     def _pair_rows(
         self, relation: str | None, min_similarity: float | None, same_document: bool
     ) -> list[Any]:
+        from .pairing.relate import RELATED
+
         keep = []
         rows = self._related_rows(min_similarity) if relation == RELATED else self.store.sql.pair_rows()
         for r in rows:
@@ -823,6 +852,8 @@ class Corpus:
 
     def clusters(self, *, min_similarity: float | None = None) -> list[Cluster]:
         """Fact clusters over the judged pairs (pairs inside one article left out)."""
+        from .pairing.clusters import build_clusters
+
         return build_clusters(self.pairs(min_similarity=min_similarity))
 
     def stats(self) -> dict[str, Any]:

@@ -7,12 +7,13 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Protocol
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .config import DEFAULT_MODEL_ID
 from .errors import ModelError, UsageError
+
+if TYPE_CHECKING:  # numpy is imported where vectors are made: `stats` and a missing file never need it
+    import numpy as np
 
 BATCH_SIZE = 64
 BACKEND_ENV = "XCHECK_BACKEND"
@@ -45,6 +46,8 @@ class Embedder(Protocol):
 
 def normalise(vectors: np.ndarray) -> np.ndarray:
     """Return float32 rows of unit length (zero rows stay zero)."""
+    import numpy as np
+
     v = np.ascontiguousarray(vectors, dtype=np.float32)
     if v.ndim != 2:
         raise ValueError(f"expected a 2-d array of vectors, got shape {v.shape}")
@@ -169,6 +172,8 @@ class SentenceTransformerEmbedder:
 
     def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
+            import numpy as np
+
             return np.zeros((0, self.dim), dtype=np.float32)
         vecs = self.model.encode(
             list(texts),

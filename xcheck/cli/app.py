@@ -30,6 +30,9 @@ app = typer.Typer(
     help="Cross-check facts across news sources.",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
+    # Plain help, as click writes it: rendering it with rich would import rich, markdown-it and pygments
+    # (about 0.3 s, more than the rest of `xcheck --help`; README, "Fast start").
+    rich_markup_mode=None,
 )
 
 

@@ -14,6 +14,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from ..errors import UsageError, XcheckError
 from ..types import UNDATED, mark_undated
+from .coerce import install as install_coercion
 
 if TYPE_CHECKING:  # the library is imported by the commands that use it: `--help` stays fast
     from ..corpus import Corpus
@@ -112,11 +113,12 @@ def _is_argument(param: Any) -> bool:
 
 
 def _tidy(params: list[Any]) -> list[Any]:
-    """Flags take no value, so help shows no type for them (typer would print ``<bool>``)."""
+    """Flags take no value, so help shows no type for them (typer would print ``<bool>``); values are
+    converted without pydantic (``coerce.py``)."""
     for p in params:
         if not _is_argument(p) and (getattr(p, "is_flag", False) or getattr(p, "count", False)):
             p.metavar = ""
-    return params
+    return install_coercion(params)
 
 
 class Command(TyperCommand):
@@ -132,10 +134,23 @@ class Command(TyperCommand):
 
 
 class Group(TyperGroup):
-    """The top-level group, with the same help conventions as ``Command``."""
+    """The top-level group, with the same help conventions as ``Command``; its help lists each command
+    with the whole first paragraph of its help (click would cut it at the first sentence or at the
+    width of one line)."""
 
     def get_params(self, ctx: Any) -> list[Any]:
         return _tidy(super().get_params(ctx))
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            cmd = self.get_command(ctx, name)
+            if cmd is not None and not cmd.hidden:
+                first = (cmd.short_help or cmd.help or "").strip().split("\n\n")[0]
+                rows.append((name, " ".join(first.split())))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
 
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..pairing.events import Event
 from .common import IndexOpt, JsonOpt, ModelOpt, corpus, date_of, print_json, shorten, translate_errors
+
+if TYPE_CHECKING:  # the library is imported when a command runs: `--help` stays fast
+    from ..pairing.events import Event
 
 _ATTR_NAMES = {"agent": "who did it", "weapon": "with what", "denier": "denies its part", "status": "state"}
 

@@ -10,8 +10,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from filelock import FileLock, Timeout
-
 from ..errors import IndexBusyError, ModelError, StoreError, XcheckError
 from .sqlite import SqliteStore
 
@@ -183,6 +181,8 @@ class IndexStore:
     @contextmanager
     def locked(self, timeout: float | None = None) -> Iterator[None]:
         """Hold the index's write lock; wait up to ``timeout`` seconds for another writer."""
+        from filelock import FileLock, Timeout  # here: readers (stats, query) never need it
+
         wait = lock_timeout() if timeout is None else timeout
         lock = FileLock(str(self.dir / LOCK_NAME))
         try:
