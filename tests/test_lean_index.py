@@ -272,3 +272,26 @@ def test_an_index_past_the_threshold_becomes_an_inverted_file_and_keeps_working(
     with Corpus(index_dir, embedder=FakeEmbedder()) as c:  # read back from its file
         assert c.store.vectors().layout == "ivf16"
         assert c.query("evacuated from Sumy", k=3)
+
+
+@pytest.mark.parametrize("ivf", [False, True])
+def test_a_read_only_corpus_maps_its_vectors_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ivf: bool
+) -> None:
+    if ivf:
+        monkeypatch.setattr(vectors_mod, "IVF_MIN", 4)
+    fake = FakeEmbedder()
+    with Corpus(tmp_path / "idx", embedder=fake, create=True) as c:
+        c.ingest_documents(ARTICLES)
+        want = [(h.claim_id, h.score) for h in c.query("people evacuated from Odesa", k=5)]
+    with Corpus(tmp_path / "idx", embedder=fake, read_only=True) as c:
+        vectors = c.store.vectors()
+        assert vectors.mapped and vectors.layout == ("ivf16" if ivf else "flat16")
+        assert [(h.claim_id, h.score) for h in c.query("people evacuated from Odesa", k=5)] == want
+        with pytest.raises(StoreError, match="read-only"):
+            c.ingest_documents([Document(text="Twelve people were evacuated from Izium.", doc_key="new")])
+        with pytest.raises(StoreError, match="memory-mapped"):
+            vectors.remove([1])  # FAISS would abort the process
+        copy = vectors.copy()  # a copy of its own can change
+        copy.remove([1])
+        assert copy.size == vectors.size - 1 and not copy.mapped

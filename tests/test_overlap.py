@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -71,3 +72,20 @@ def test_ingest_overlapped_stores_the_same_index_as_one_chunk_at_a_time(
     monkeypatch.setattr(corpus_mod, "EMBED_AHEAD", 1)
     monkeypatch.setattr(corpus_mod, "EMBED_CHUNK", 10_000)  # one chunk per commit
     assert build("b") == overlapped
+
+
+def test_embedding_batches_are_cut_from_texts_sorted_by_length(tmp_path: Path) -> None:
+    """Less padding: each batch holds texts of about one length, and every vector comes back in place."""
+    batches: list[list[str]] = []
+
+    class Recording(FakeEmbedder):
+        def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+            batches.append(list(texts))
+            return super().embed_batch(texts)
+
+    texts = [f"claim {i} " + "word " * ((i * 37) % 50) for i in range(100)]
+    with Corpus(tmp_path / "idx", embedder=Recording(), create=True) as c:
+        vecs = c.embed(texts)
+    assert np.allclose(vecs, FakeEmbedder().embed_batch(texts))  # in the order asked for
+    lengths = [len(t) for b in batches for t in b]
+    assert lengths == sorted(lengths, reverse=True) and len(batches) > 1

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .config import DEFAULT_MODEL_ID, PAIR_FLOOR, resolve_index_dir, resolve_model_name
-from .embed import BACKEND_IDS, Embedder, make_embedder, resolve_backend
+from .embed import BACKEND_IDS, Embedder, longest_first, make_embedder, resolve_backend
 from .errors import InputError, UsageError
 from .store.index import IndexStore, lock_timeout
 from .store.sqlite import decode_frame
@@ -229,7 +229,8 @@ class Corpus:
     ``model``: a model name or folder; ``None`` uses ``$XCHECK_MODEL``, else the model the index was
     built with, else the bundled all-MiniLM-L6-v2. ``backend``: ``onnx`` or ``torch``; ``None`` uses
     ``$XCHECK_BACKEND``, else ONNX Runtime for the bundled model and sentence-transformers for any other.
-    ``embedder`` replaces the model entirely (tests).
+    ``embedder`` replaces the model entirely (tests). ``read_only``: for a one-off reader (``xcheck
+    query``): the vector file is memory-mapped rather than read, and any write raises ``StoreError``.
     """
 
     def __init__(
@@ -241,11 +242,12 @@ class Corpus:
         create: bool = False,
         frames: bool = True,
         backend: str | None = None,
+        read_only: bool = False,
     ) -> None:
         if backend is not None:  # a bad --backend is said at once, before any work
             resolve_backend(backend, resolve_model_name(model))
         self.index_dir = resolve_index_dir(index_dir)
-        self.store = IndexStore(self.index_dir, create=create)
+        self.store = IndexStore(self.index_dir, create=create, read_only=read_only)
         self.with_frames = frames
         self._embedder = embedder
         self._model_option = model
@@ -296,6 +298,8 @@ class Corpus:
                         loaded = make_embedder(model_id)
                     else:
                         loaded = make_embedder(model_id, backend=self._backend_option)
+                    if self.store.read_only and hasattr(loaded, "optimize"):
+                        loaded.optimize = False  # a one-off reader embeds a sentence: load fast (ONNX)
                     loaded.dim  # noqa: B018 - load the model now, under the lock
                     self._embedder = loaded
         embedder = self._embedder
@@ -307,17 +311,23 @@ class Corpus:
         return self.embedder
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """Vectors of ``texts``; threads take turns on the model in small batches."""
+        """Vectors of ``texts``; threads take turns on the model in small batches, cut from the texts
+        sorted by length (less padding in each batch)."""
         import numpy as np
 
         embedder = self.embedder
+        order = longest_first(texts)
+        ordered = [texts[i] for i in order]
         parts = []
-        for i in range(0, len(texts), EMBED_TURN):
+        for i in range(0, len(ordered), EMBED_TURN):
             with self._turns:
-                parts.append(embedder.embed_batch(texts[i : i + EMBED_TURN]))
+                parts.append(embedder.embed_batch(ordered[i : i + EMBED_TURN]))
         if not parts:
             return np.zeros((0, embedder.dim), dtype=np.float32)
-        return np.concatenate(parts) if len(parts) > 1 else parts[0]
+        vecs = np.concatenate(parts) if len(parts) > 1 else parts[0]
+        out = np.empty_like(vecs)
+        out[order] = vecs
+        return out
 
     # -- ingest ---------------------------------------------------------------------------------
     def ingest(

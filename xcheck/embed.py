@@ -44,6 +44,16 @@ class Embedder(Protocol):
         ...
 
 
+def longest_first(texts: Sequence[str]) -> list[int]:
+    """The indices of ``texts``, longest first (by characters, as sentence-transformers sorts).
+
+    Batches cut from this order hold texts of about one length, so little of each is padding: on 2,383
+    BBC sentences in chunks of 512, batches of 32 ran 1.08 times the real tokens instead of 1.79 times
+    in the order of the text (README, "Fast start").
+    """
+    return sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+
+
 def normalise(vectors: np.ndarray) -> np.ndarray:
     """Return float32 rows of unit length (zero rows stay zero)."""
     import numpy as np

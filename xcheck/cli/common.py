@@ -199,11 +199,16 @@ def translate_errors(func: Callable[P, R]) -> Callable[P, R]:
 
 @contextmanager
 def corpus(
-    index: str | None, model: str | None = None, *, create: bool = False, backend: str | None = None
+    index: str | None,
+    model: str | None = None,
+    *,
+    create: bool = False,
+    backend: str | None = None,
+    read_only: bool = False,
 ) -> Iterator[Corpus]:
     from ..corpus import Corpus
 
-    c = Corpus(index, model=model, create=create, backend=backend)
+    c = Corpus(index, model=model, create=create, backend=backend, read_only=read_only)
     try:
         yield c
     finally:

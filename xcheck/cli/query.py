@@ -37,7 +37,7 @@ def query(
     as_json: JsonOpt = False,
 ) -> None:
     """Show the indexed claims most similar to TEXT."""
-    with corpus(index, model, backend=backend) as c:
+    with corpus(index, model, backend=backend, read_only=True) as c:  # vectors mapped, not read
         hits = c.query(text, k=k)
     if as_json:
         print_json([h.to_dict() for h in hits])

@@ -87,10 +87,16 @@ def extract(
 
 def embed(spec: ModelSpec, texts: Sequence[str]) -> tuple[np.ndarray, str, int]:
     """Vectors of ``texts`` (float32, L2-normalised), with the model id and dimension that made them."""
+    from ..embed import longest_first
+
     model = _embedder(spec)
-    parts = [model.embed_batch(texts[i : i + EMBED_TURN]) for i in range(0, len(texts), EMBED_TURN)]
+    order = longest_first(texts)  # batches of about one length: little padding
+    ordered = [texts[i] for i in order]
+    parts = [model.embed_batch(ordered[i : i + EMBED_TURN]) for i in range(0, len(ordered), EMBED_TURN)]
     vecs = np.concatenate(parts) if parts else np.zeros((0, model.dim), dtype=np.float32)
-    return np.ascontiguousarray(vecs, dtype=np.float32), model.model_id, model.dim
+    out = np.empty_like(vecs)
+    out[order] = vecs
+    return np.ascontiguousarray(out, dtype=np.float32), model.model_id, model.dim
 
 
 def search_block(

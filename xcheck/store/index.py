@@ -64,8 +64,11 @@ class IndexStore:
     lock; a writer changes a copy of the vectors, so readers in the same process are never disturbed.
     """
 
-    def __init__(self, index_dir: Path, *, create: bool = False) -> None:
+    def __init__(self, index_dir: Path, *, create: bool = False, read_only: bool = False) -> None:
         self.dir = Path(index_dir)
+        # read_only: vectors are memory-mapped, not read (a one-off reader such as `xcheck query`
+        # starts faster), and nothing can be written.
+        self.read_only = read_only and not create
         if create:
             try:
                 self.dir.mkdir(parents=True, exist_ok=True)
@@ -162,7 +165,7 @@ class IndexStore:
                 claims = self.sql.counts()["claims"]
                 path = file_for(self.dir, gen)
                 try:
-                    vec = VectorIndex.load(path, dim)
+                    vec = VectorIndex.load(path, dim, mapped=self.read_only)
                 except FileNotFoundError:
                     if missing == (gen, path):
                         raise StoreError(
@@ -181,6 +184,8 @@ class IndexStore:
     @contextmanager
     def locked(self, timeout: float | None = None) -> Iterator[None]:
         """Hold the index's write lock; wait up to ``timeout`` seconds for another writer."""
+        if self.read_only:
+            raise StoreError(f"the index at {self.dir} was opened read-only")
         from filelock import FileLock, Timeout  # here: readers (stats, query) never need it
 
         wait = lock_timeout() if timeout is None else timeout
