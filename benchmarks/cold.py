@@ -8,6 +8,10 @@ about ``--claims`` claims, ``xcheck ingest missing.txt``, and ``python -c "impor
 as the yardstick. The commands take turns (one of each per round), so a busy spell of the shared machine
 falls on all of them alike; the load average before and after is printed.
 
+Each command's CPU time (user + system of the whole process, median) is printed too: on a busy shared
+machine it moves much less than the wall time, and a single-threaded start takes about its CPU time on
+an idle one.
+
 The index is built once from real sentences of ``--data`` (BBC articles, RUWA titles and subheadings,
 CheckThat! verified claims and their titles, MRPC, SICK and STS sentences; each file or item is one
 document, frames off) and cached at ``--index``: keep it outside the repository. Embedding 100k
@@ -163,12 +167,15 @@ def build_from_vectors(index: Path, sentences: Path, vectors: Path, claims: int)
     )
 
 
-def run(cmd: list[str], env: dict[str, str]) -> float:
+def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system, all threads) of one whole process."""
     t0 = time.perf_counter()
-    subprocess.run(
+    proc = subprocess.Popen(
         cmd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    return time.perf_counter() - t0
+    _, _, usage = os.wait4(proc.pid, 0)
+    proc.returncode = 0  # reaped here
+    return time.perf_counter() - t0, usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -209,9 +216,12 @@ def main() -> None:
             run(cmd, env)
         load_before = os.getloadavg()
         times: dict[str, list[float]] = {name: [] for name in cmds}
+        cpu: dict[str, list[float]] = {name: [] for name in cmds}
         for _ in range(args.repeat):
             for name, cmd in cmds.items():
-                times[name].append(run(cmd, env))
+                wall, used = run(cmd, env)
+                times[name].append(wall)
+                cpu[name].append(used)
         load_after = os.getloadavg()
     yard = statistics.median(times["import sentence_transformers"])
     print(
@@ -225,7 +235,8 @@ def main() -> None:
             "" if target is None else f"  target <= {target:.1f} s: {'met' if med <= target else 'NOT met'}"
         )
         print(
-            f"{name:<30} median {med:6.2f} s  (min {min(ts):.2f}, max {max(ts):.2f})  "
+            f"{name:<30} median {med:6.2f} s  (min {min(ts):.2f}, max {max(ts):.2f}), "
+            f"CPU {statistics.median(cpu[name]):.2f} s  "
             f"= {med / yard:.2f} x import sentence_transformers{verdict}"
         )
 

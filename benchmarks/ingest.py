@@ -95,13 +95,15 @@ def main() -> None:
     reference = SentenceTransformerEmbedder(DEFAULT_MODEL_ID)  # raw encode: always torch
     reference.embed_batch(["warm-up sentence"] * 8)
     embedder = make_embedder(None, backend=args.backend) if args.backend else make_embedder(None)
-    if args.batch:
+    if args.batch:  # texts per model call: the corpus's turn on the model and the embedder's own batch
+        corpus_mod.EMBED_TURN = args.batch
         embedder.batch_size = args.batch  # type: ignore[attr-defined]
     embedder.embed_batch(["warm-up sentence"] * 8)
     print(
         f"pipeline backend: {getattr(embedder, 'backend', '?')}, "
         f"{'serial' if args.serial else 'overlapped'}, chunk {corpus_mod.EMBED_CHUNK}, "
-        f"ahead {corpus_mod.EMBED_AHEAD}, batch {getattr(embedder, 'batch_size', '?')}"
+        f"ahead {corpus_mod.EMBED_AHEAD}, "
+        f"batch {min(corpus_mod.EMBED_TURN, getattr(embedder, 'batch_size', corpus_mod.EMBED_TURN))}"
     )
 
     runs = {"off": [False], "on": [True], "both": [False, True]}[args.frames]
