@@ -165,7 +165,11 @@ class IndexStore:
                 claims = self.sql.counts()["claims"]
                 path = file_for(self.dir, gen)
                 try:
-                    vec = VectorIndex.load(path, dim, mapped=self.read_only)
+                    vec = (
+                        VectorIndex.load(path, dim, mapped=True)
+                        if self.read_only
+                        else VectorIndex.load(path, dim)
+                    )
                 except FileNotFoundError:
                     if missing == (gen, path):
                         raise StoreError(
