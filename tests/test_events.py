@@ -276,6 +276,9 @@ def test_events_through_the_index_and_the_cli(tmp_path: Path, corpus: Corpus, ru
     assert any(x["id"] == e.id and x["n_conflicts"] >= 1 for x in listed)
     out = runner.invoke(app, ["event", e.id, "--index", index])
     assert out.exit_code == 0 and "Russia:" in out.output and "Ukraine:" in out.output
+    # a claim of the event that states none of its attributes is listed apart, not as who did it
+    other = out.output.split("other claims")[1]
+    assert "Missile strike on the railway station" in other and "Tochka-U hit" not in other
     out = runner.invoke(app, ["event", "no-such-event", "--index", index])
     assert out.exit_code != 0 and "xcheck events" in out.output
 

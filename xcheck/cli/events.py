@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..pairing.events import Event
+from ..pairing.events import ATTRIBUTES, Event
 from .common import IndexOpt, JsonOpt, ModelOpt, corpus, date_of, print_json, shorten, translate_errors
 
 _ATTR_NAMES = {"agent": "who did it", "weapon": "with what", "denier": "denies its part", "status": "state"}
@@ -89,7 +89,7 @@ def event(
     other = [
         cl
         for cl in e.claims
-        if not any((cl.frame.get("event") or {}).get(a) for a in ("agent", "weapon", "denier", "status"))
+        if cl.frame.event is None or not any(getattr(cl.frame.event, a) for a in ATTRIBUTES)
     ]
     if other:
         typer.echo(f"\nother claims ({len(other)}):")
