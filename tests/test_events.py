@@ -533,3 +533,25 @@ def test_a_fake_report_is_a_charge_and_a_denied_state_is_not_told() -> None:
     assert event("Moscow calls the reports of killings in Bucha a fake.")["denier"] == "Russia"
     ev = event("The commander denies that he left the Azovstal steelworks and surrendered to the enemy.")
     assert not ev.get("status")
+
+
+def test_an_internal_cause_against_a_named_weapon_is_a_conflict_on_what_caused_it() -> None:
+    fire = view(
+        1, "The cruiser Moskva was lost after a fire caused a blast of its munitions.", "2022-04-14", "A"
+    )
+    missile = view(2, "Neptune missiles hit the cruiser Moskva, the ammunition exploded.", "2022-04-14", "B")
+    j = judge(fire, missile, 0.3)
+    assert j.relation == CONFLICT and j.cue == "agent"
+    assert "internal cause" in j.reason and "Neptune" in j.reason
+    not_hit = view(3, "The cruiser Moskva was definitely not hit by Neptune missiles.", "2022-04-14", "C")
+    assert judge(fire, not_hit, 0.3).relation != CONFLICT  # both say nobody struck it with a Neptune
+
+
+def test_words_of_judgement_between_a_side_and_its_strike() -> None:
+    assert (
+        event("Bodies were returned after Russia's terrorist attack on the Olenivka prison.")["agent"]
+        == "Russia"
+    )
+    assert (
+        event("The occupiers' barbaric shelling of the station in Kramatorsk went on.")["agent"] == "Russia"
+    )
