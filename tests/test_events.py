@@ -555,3 +555,13 @@ def test_words_of_judgement_between_a_side_and_its_strike() -> None:
     assert (
         event("The occupiers' barbaric shelling of the station in Kramatorsk went on.")["agent"] == "Russia"
     )
+
+
+def test_a_count_of_people_who_surrendered_is_not_the_state_of_the_place() -> None:
+    assert event("The last defenders of the Azovstal steel plant have surrendered, the ministry said.")[
+        "status"
+    ] == ("captured")
+    counted = event(
+        "The ministry said 959 defenders of the Azovstal steel plant have surrendered since Monday."
+    )
+    assert counted.get("status") is None

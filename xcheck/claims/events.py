@@ -541,6 +541,10 @@ _NEG_BEFORE = re.compile(r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORE
 
 
 _DENIED_BEFORE = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|rejects?|rejected)\b", re.IGNORECASE)
+# "959 defenders have surrendered": a count of people who gave up, not the state of the place they held
+_COUNTED_BEFORE = re.compile(
+    r"(?:\b\d[\d,.]*|\b(?:dozens|hundreds|thousands|several|some|more)\b)[^,;:.]{0,60}$", re.IGNORECASE
+)
 
 
 def _status(sentence: str) -> tuple[str, str] | None:
@@ -555,6 +559,8 @@ def _status(sentence: str) -> tuple[str, str] | None:
                 continue
             if _DENIED_BEFORE.search(sentence[: hit.start()]):
                 continue  # "he denies … that he left the plant and surrendered": not the state told
+            if "surrender" in hit.group().lower() and _COUNTED_BEFORE.search(sentence[: hit.start()]):
+                continue
             if (
                 best is None
                 or hit.start() < best[0]
