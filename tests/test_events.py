@@ -565,3 +565,40 @@ def test_a_count_of_people_who_surrendered_is_not_the_state_of_the_place() -> No
         "The ministry said 959 defenders of the Azovstal steel plant have surrendered since Monday."
     )
     assert counted.get("status") is None
+
+
+def test_a_side_that_fired_at_a_target_struck_it() -> None:
+    assert event("Russian forces fired at the Zaporizhzhia nuclear plant on Friday.")["agent"] == "Russia"
+    assert event("The occupiers fire on the Zaporizhzhia nuclear plant again.")["agent"] == "Russia"
+    # killed at, wounded in: those who died, not those who struck
+    assert event("Ukrainian servicemen killed at the Olenivka prison were buried.").get("agent") is None
+
+
+def test_the_side_on_whose_orders_it_was_done() -> None:
+    ordered = event("The strike on the Olenivka prison was carried out on Kiev's orders, Moscow says.")
+    assert ordered["agent"] == "Ukraine" and ordered["agent_text"].endswith("Kiev's orders")
+    assert (
+        event("The prison in Olenivka was shelled on the orders of the Ukrainian command.")["agent"]
+        == "Ukraine"
+    )
+
+
+def test_a_denial_answers_the_accusation_about_a_repeatedly_hit_plant_for_a_few_days() -> None:
+    shelled = view(1, "Russian shelling hit the Zaporizhzhia nuclear power plant.", "2022-03-04", "A")
+    denial = view(
+        2,
+        "Attempts to blame Moscow for the incident at the Zaporizhzhia NPP are propaganda.",
+        "2022-03-06",
+        "B",
+    )
+    j = judge(shelled, denial, 0.3)
+    assert j.relation == CONFLICT and j.cue == "denial"
+    later = view(
+        3,
+        "Attempts to blame Moscow for the incident at the Zaporizhzhia NPP are propaganda.",
+        "2022-03-12",
+        "B",
+    )
+    assert event_gap(shelled, later) is not None  # a week on, the plant has been hit again
+    accused = view(4, "Ukrainian shelling hit the Zaporizhzhia nuclear power plant.", "2022-03-06", "C")
+    assert judge(shelled, accused, 0.3).relation != CONFLICT  # who shelled: only the same day and the next

@@ -280,6 +280,20 @@ def _by_striker(before: str, verbs: frozenset[str], means: frozenset[str]) -> bo
     return w in verbs or w in means or w in lexicon.words("done_by") or w.rstrip("s") in means
 
 
+def _aimed_at(sentence: str, at: int) -> bool:
+    """ "fired at", "shot on": the verb just before ``at`` aims at a target (active voice)."""
+    verb = re.search(r"([\w\-]+)$", sentence[:at])
+    return bool(verb and verb.group(1).lower() in _AIMED and _AIMED_AFTER.match(sentence, at))
+
+
+def _on_orders(sentence: str, start: int, end: int) -> bool:
+    """ "carried out on Kiev's orders", "on the orders of the Ukrainian command"."""
+    before = sentence[max(0, start - 40) : start]
+    if _ON_ORDERS_BEFORE.search(before):
+        return True
+    return bool(_ON_ORDERS_AROUND[0].search(before) and _ON_ORDERS_AROUND[1].match(sentence, end))
+
+
 def _accused_of_striking(sentence: str, start: int, end: int, verbs: frozenset[str]) -> bool:
     """ "accused Kiev of shelling the plant", "blames Ukrainian forces for the strikes"."""
     if not _ACCUSE.search(sentence[max(0, start - 40) : start]):
@@ -293,6 +307,15 @@ def _accused_of_striking(sentence: str, start: int, end: int, verbs: frozenset[s
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
 _PASSIVE_AFTER = re.compile(r"\s+(?:in|by|at|during|as|when|after|while|near|on)\b", re.IGNORECASE)
+# verbs aimed at something: "Russian forces fired at the plant" is active, not "killed at the station"
+_AIMED = frozenset({"fire", "fired", "fires", "firing", "shoot", "shoots", "shot", "shooting"})
+_AIMED_AFTER = re.compile(r"\s+(?:at|on)\b", re.IGNORECASE)
+# "carried out on Kiev's orders", "on the orders of the Ukrainian command": the side that ordered it
+_ON_ORDERS_BEFORE = re.compile(r"\bon\s+(?:the\s+)?(?:direct\s+)?orders?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_ON_ORDERS_AROUND = (
+    re.compile(r"\bon\s+$", re.IGNORECASE),
+    re.compile(r"['’]s?\s+(?:direct\s+)?orders?\b", re.IGNORECASE),
+)
 _NEEDS_MEANS = frozenset({"launch", "launched", "launches", "launching", "opened", "opens", "open"})
 
 
@@ -341,17 +364,27 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
             break
         if hit_end is not None and _CLAUSE_BREAK.search(sentence[end : end + hit_end]):
             hit_end = None  # "…in Kramatorsk, Ukraine, killing 52": another clause
-        if hit_end is not None and by_verb and _PASSIVE_AFTER.match(sentence, end + hit_end):
+        if (
+            hit_end is not None
+            and by_verb
+            and _PASSIVE_AFTER.match(sentence, end + hit_end)
+            and not _aimed_at(sentence, end + hit_end)
+        ):
             hit_end = None  # "Ukrainian servicemen killed in the attack": they were killed
         if hit_end is not None and not by_verb and _MODIFIES_TARGET.match(sentence, end + hit_end):
             hit_end = None  # "the Russian missile cruiser": what the ship carries, not who struck
         if hit_end is not None:
             found.append((side, sentence[start : end + hit_end].strip()))
-        elif _by_striker(before, verbs, means) or _accused_of_striking(sentence, start, end, verbs):
+        elif (
+            _by_striker(before, verbs, means)
+            or _accused_of_striking(sentence, start, end, verbs)
+            or _on_orders(sentence, start, end)
+        ):
             lead = max(0, start - 12)
             if lead and sentence[lead - 1].isalnum():  # "ine accused Russian": start at a word
                 lead = sentence.find(" ", lead, start) + 1 or start
-            found.append((side, sentence[lead:end].strip()))
+            orders = _ON_ORDERS_AROUND[1].match(sentence, end)  # "on Kiev's orders": the whole phrase
+            found.append((side, sentence[lead : orders.end() if orders else end].strip()))
     sides_found = {s for s, _ in found}
     if len(sides_found) != 1:
         return None

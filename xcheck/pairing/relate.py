@@ -33,7 +33,7 @@ from .policy import POLICY
 from .text import content_words, jaccard
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "27"
+JUDGE_VERSION = "28"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -805,6 +805,8 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
         # "claims that a Russian missile hit Kramatorsk are not true": a denial that names only the
         # city (or a station of no place) answers the accusation about the incident there for days
         window = P.reply_window_days
+    elif facility and not once and any(x.denier and not x.agent and not x.day for x in (ea, eb)):
+        window = max(window, P.repeated_facility_reply_days)
     apart = abs((db - da).days)
     if apart > window:
         return f"reports {apart} days apart of a target hit more than once"
