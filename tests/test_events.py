@@ -602,3 +602,25 @@ def test_a_denial_answers_the_accusation_about_a_repeatedly_hit_plant_for_a_few_
     assert event_gap(shelled, later) is not None  # a week on, the plant has been hit again
     accused = view(4, "Ukrainian shelling hit the Zaporizhzhia nuclear power plant.", "2022-03-06", "C")
     assert judge(shelled, accused, 0.3).relation != CONFLICT  # who shelled: only the same day and the next
+
+
+def test_another_station_is_not_the_station_of_the_news() -> None:
+    assert event("Russian invaders fired at another railway station in eastern Ukraine last night.") == {}
+    assert (
+        event("Russian invaders fired at the railway station in Kramatorsk.")["target"]
+        == "station@Kramatorsk"
+    )
+
+
+def test_a_strike_by_a_side_called_a_provocation_is_a_charge_against_that_side() -> None:
+    ev = event("The shelling of the Zaporizhzhia NPP by the Russians is a provocation and nuclear blackmail.")
+    assert ev.get("denier") is None
+    assert event("Moscow calls the shelling of the Zaporizhzhia NPP a provocation.")["denier"] == "Russia"
+
+
+def test_a_ship_named_alone() -> None:
+    ev = event("Two Ukrainian Neptune missiles hit the Moskva, a U.S. defense official said.", "2022-04-15")
+    assert ev["target"] == "ship@Moskva" and ev["agent"] == "Ukraine"
+    assert (
+        event("Crowds walked along the Moskva River as the cruiser Moskva sank.")["target"] == "ship@Moskva"
+    )

@@ -170,9 +170,36 @@ def _landmark_class() -> dict[str, tuple[str, str]]:
     return out
 
 
+@cache
+def _bare_ship_names() -> re.Pattern[str]:
+    """ "hit the Moskva": a ship's name alone after "the", for the spellings that are no city's
+    ("Moskva"; "the Moscow" stays the city)."""
+    from xcheck.claims.entities import CITIES
+
+    cities = {v.lower() for variants in CITIES.values() for v in variants}
+    names = sorted(
+        {v for spellings in lexicon.table("ship_names").values() for v in spellings if v not in cities}
+    )
+    if not names:
+        return re.compile(r"(?!x)x")
+    alts = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"\bthe\s+[\"“'‘]?(?P<n>(?i:{alts}))\b(?![\"”'’]?\s+(?i:river|street|hotel))")
+
+
+_TOLD_BEFORE = re.compile(
+    r"\b(?:accusations?|claims?|allegations?|reports?|stor(?:y|ies)|statements?)\b", re.I
+)
+_ANOTHER_BEFORE = re.compile(
+    r"\b(?:another|other|one more|a second|yet another)\s+(?:[\w\-]+\s+)?$", re.IGNORECASE
+)
+
+
 def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | None:
     """``(class@place, position)`` of the sentence's target, or None."""
-    ships = sorted((m for pat in _SHIP_NAMES for m in pat.finditer(sentence)), key=lambda m: m.start("n"))
+    ships = sorted(
+        (m for pat in (*_SHIP_NAMES, _bare_ship_names()) for m in pat.finditer(sentence)),
+        key=lambda m: m.start("n"),
+    )
     names = {v: canon for canon, spellings in lexicon.table("ship_names").items() for v in spellings}
     for ship in ships:
         name = ship.group("n")
@@ -188,6 +215,8 @@ def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | No
     found: tuple[int, int, str] | None = None  # (start, -length, class)
     for cls, pat in _table_re("event_targets"):
         for hit in pat.finditer(sentence):
+            if _ANOTHER_BEFORE.search(sentence[max(0, hit.start() - 25) : hit.start()]):
+                continue  # "fired at another railway station": not the station of the news
             cand = (hit.start(), -(hit.end() - hit.start()), cls)
             if found is None or cand < found:
                 found = cand
@@ -427,6 +456,14 @@ def _denial(
         return None
     if charge and any(0 <= s0 - hit.end() <= 80 and _BY.search(sentence[:s0]) for s0, _e, _d in sides):
         return None  # "a provocation … scheduled by Russian occupiers": a charge against them
+    if charge and any(
+        0 <= hit.start() - e <= 40
+        and _BY.search(sentence[:s0])
+        and not _CLAUSE_BREAK.search(sentence[e : hit.start()])
+        and not _TOLD_BEFORE.search(sentence[:s0])  # "accusations of … by Russian forces are fake"
+        for s0, e, _d in sides
+    ):
+        return None  # "the shelling of the plant by the Russians is a provocation": a charge against them
     if charge and any(
         0 <= hit.start() - e <= 12 and not sentence[e : hit.start()].strip(" '’s") for _s, e, _d in sides
     ):
