@@ -624,3 +624,14 @@ def test_a_ship_named_alone() -> None:
     assert (
         event("Crowds walked along the Moskva River as the cruiser Moskva sank.")["target"] == "ship@Moskva"
     )
+
+
+def test_the_side_by_whom_a_strike_of_a_target_was_done() -> None:
+    ev = event("The shelling of the Zaporizhzhia NPP by the Russians is a provocation and nuclear blackmail.")
+    assert ev["agent"] == "Russia" and ev.get("denier") is None
+    assert (
+        event("A report on the destruction of the theatre in Mariupol was published by Ukrainian media.").get(
+            "agent"
+        )
+        is None
+    )

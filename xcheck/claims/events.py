@@ -300,13 +300,21 @@ _MODIFIES_TARGET = re.compile(
 )
 
 
+_MEANS_OF_BY = re.compile(
+    r"\b(?P<m>[\w\-]+)\s+of\s+(?:[\w\-’'.]+\s+){0,5}?[\w\-]+\s+(?:out\s+)?by\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
 def _by_striker(before: str, verbs: frozenset[str], means: frozenset[str]) -> bool:
     """ "shelled by", "attacks by", "carried out by": the side after "by" struck ("published by" no)."""
     m = _BY.search(before)
     if m is None:
         return False
     w = m.group("w").lower()
-    return w in verbs or w in means or w in lexicon.words("done_by") or w.rstrip("s") in means
+    if w in verbs or w in means or w in lexicon.words("done_by") or w.rstrip("s") in means:
+        return True
+    of = _MEANS_OF_BY.search(before)  # "the shelling of the Zaporizhzhia NPP by the Russians"
+    return bool(of and of.group("m").lower() in means and not _CLAUSE_BREAK.search(of.group()))
 
 
 def _aimed_at(sentence: str, at: int) -> bool:
@@ -364,7 +372,7 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
     for n, (start, end, side) in enumerate(sides):
         stop = next((s for s, _e, _side in sides[n + 1 :] if s >= end), len(sentence))
         words = [(m.group(), m.end()) for m in re.finditer(r"[\w\-’']+", sentence[end:stop])][:6]
-        before = sentence[max(0, start - 40) : start]
+        before = sentence[max(0, start - 80) : start]
         hit_end: int | None = None
         force_seen = by_verb = False
         for i, (w, w_end) in enumerate(words):
