@@ -565,6 +565,12 @@ def test_a_count_of_people_who_surrendered_is_not_the_state_of_the_place() -> No
         "The ministry said 959 defenders of the Azovstal steel plant have surrendered since Monday."
     )
     assert counted.get("status") is None
+    described = (
+        "Surrendered Ukrainian fighters leave the Azovstal steel plant.",
+        "Investigators will question fighters who surrendered at the Azovstal steel plant.",
+    )
+    for sentence in described:
+        assert event(sentence).get("status") is None, sentence
 
 
 def test_a_side_that_fired_at_a_target_struck_it() -> None:

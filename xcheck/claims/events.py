@@ -625,6 +625,19 @@ _COUNTED_BEFORE = re.compile(
 )
 
 
+_RELATIVE_JUST_BEFORE = re.compile(r"\b(?:who|that|which)\s+(?:have\s+|has\s+|had\s+)?$", re.IGNORECASE)
+
+
+def _surrendered_people(sentence: str, hit: re.Match[str]) -> bool:
+    """ "959 defenders have surrendered", "fighters who surrendered", "surrendered Ukrainian fighters":
+    people who gave up, counted or described, not the state of the place they held."""
+    before = sentence[: hit.start()]
+    if _COUNTED_BEFORE.search(before) or _RELATIVE_JUST_BEFORE.search(before):
+        return True
+    after = [w.lower() for w in re.findall(r"[\w\-]+", sentence[hit.end() : hit.end() + 40])][:2]
+    return any(w in lexicon.words("agent_forces") for w in after)
+
+
 def _status(sentence: str) -> tuple[str, str] | None:
     best: tuple[int, str, str] | None = None
     for key, pat in _table_re("statuses"):
@@ -637,7 +650,7 @@ def _status(sentence: str) -> tuple[str, str] | None:
                 continue
             if _DENIED_BEFORE.search(sentence[: hit.start()]):
                 continue  # "he denies … that he left the plant and surrendered": not the state told
-            if "surrender" in hit.group().lower() and _COUNTED_BEFORE.search(sentence[: hit.start()]):
+            if "surrender" in hit.group().lower() and _surrendered_people(sentence, hit):
                 continue
             if (
                 best is None
