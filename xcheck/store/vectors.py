@@ -5,11 +5,10 @@ instead of 1,536), which changes a cosine similarity by about 1e-4 at most (meas
 no re-ranking is needed where the judgement reads a similarity. Up to ``IVF_MIN`` vectors they are
 searched exhaustively (an ``IndexIDMap2`` over an ``IndexScalarQuantizer``: exact up to that rounding);
 from ``IVF_MIN`` on, an inverted file (``IndexIVFScalarQuantizer``, ``nlist`` about ``4 * sqrt(n)``,
-one list in ``NPROBE_SHARE`` searched) bounds the work of a query and of pairing at a million claims.
-Files of the older
-layout (float32, ``IndexIDMap2`` over ``IndexFlatIP``) are read as they are and written in the lean
-layout by the next write, as a new generation like any other (see below): nothing is lost or
-half-written if that write is interrupted.
+one list in ``NPROBE_SHARE`` searched, at most ``NPROBE_MAX``) bounds the work of a query and of
+pairing at a million claims. Files of the older layout (float32, ``IndexIDMap2`` over
+``IndexFlatIP``) are read as they are and written in the lean layout by the next write, as a new
+generation like any other (see below): nothing is lost or half-written if that write is interrupted.
 
 Files are written by generation: ``vectors-<g>.faiss`` is written to a temporary name, flushed and
 renamed; only then does SQLite's manifest move to generation ``g`` in the same transaction as the rows.
@@ -43,10 +42,16 @@ IVF_MIN = 100_000
 # pairing floor (cosine 0.45) are far apart; on real claims 1 list in 10 gave recall 0.991 of the 20
 # nearest above the floor against exact search, 1 in 8 gave 0.995 (the README's scale section).
 NPROBE_SHARE = 8
+# ... but never more than NPROBE_MAX lists: a list holds about sqrt(n) / 4 vectors, so a query's work
+# grows with the share as n * share and with the cap only as sqrt(n). At 1M claims (4,096 lists) 1 in 8
+# is 512 lists; the cap keeps recall >= 0.99 there (README, "Lean index and scale").
+NPROBE_MAX = 192
 
 
 def nprobe_for(nlist: int) -> int:
-    return max(1, -(-nlist // NPROBE_SHARE))
+    """Lists an inverted file of ``nlist`` lists searches per query: 1 in ``NPROBE_SHARE``, at most
+    ``NPROBE_MAX``."""
+    return max(1, min(-(-nlist // NPROBE_SHARE), NPROBE_MAX))
 
 
 _FP16 = faiss.ScalarQuantizer.QT_fp16
