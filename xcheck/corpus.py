@@ -304,6 +304,17 @@ class Corpus:
         """Load the model now rather than on first use (the service does this at start-up)."""
         return self.embedder
 
+    def warm_up(self) -> None:
+        """Load the model and the index's vectors now and run one query through both (the service does
+        this at start-up), so that the first request is as fast as the others: at 1M claims reading
+        the vector file takes seconds, and a model's first call allocates its buffers."""
+        self.load_model()
+        vectors = self.store.vectors()
+        q = self.embed(["warm-up: the first call of a model allocates its buffers"])
+        if vectors.size:
+            vectors.search(q, 10)
+        self.stats()  # counted once here rather than on the first /health
+
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Vectors of ``texts``; threads take turns on the model in small batches."""
         embedder = self.embedder
