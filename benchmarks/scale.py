@@ -345,6 +345,29 @@ def serve_queries(index_dir: Path, queries: list[str]) -> dict[str, float]:
     }
 
 
+def query_parts(index_dir: Path, queries: list[str]) -> dict[str, float]:
+    """p50 of ``Corpus.query`` in this process and of its parts timed apart (embedding the query,
+    searching the vectors, reading the rows), after the same warm-up as the service's."""
+    parts: dict[str, list[float]] = {"query": [], "embed": [], "search": [], "rows": []}
+    with Corpus(index_dir) as c:
+        c.warm_up()
+        for q in queries[:20]:
+            c.query(q, k=10)
+        for q in queries[20:]:
+            t0 = time.perf_counter()
+            c.query(q, k=10)
+            t1 = time.perf_counter()
+            v = c.embed([q])
+            t2 = time.perf_counter()
+            _, ids = c.store.vectors().search(v, 10)
+            t3 = time.perf_counter()
+            c.store.sql.claims_with_docs([int(i) for i in ids[0] if i >= 0])
+            t4 = time.perf_counter()
+            for name, dt in zip(parts, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
+                parts[name].append(dt)
+    return {f"{name}_p50_ms": float(np.median(ts)) * 1000 for name, ts in parts.items()}
+
+
 def top_above(scores: np.ndarray, ids: np.ndarray, qids: np.ndarray, floor: float) -> set[tuple[int, int]]:
     out: set[tuple[int, int]] = set()
     for q, srow, irow in zip(qids.tolist(), scores, ids, strict=True):
@@ -416,12 +439,27 @@ def main(argv: list[str] | None = None) -> int:
 
     # held-out variants (seeds beyond the build's) as queries and as new claims
     q_texts, q_vecs, _ = claims.make(args.claims, args.claims + args.queries, seed=10**9)
+    load = os.getloadavg()[0]
     served = serve_queries(index_dir, q_texts)
-    out.update(query=served, rss_per_claim=served["rss"] / args.claims)
+    out.update(
+        query=served, rss_per_claim=served["rss"] / args.claims, load_service=(load, os.getloadavg()[0])
+    )
     print(
-        f"service: first query {served['first_query_s']:.1f} s (model load), warm GET /query p50 "
+        f"service: ready {served['ready_s']:.1f} s after launch (model and vectors loaded); first query "
+        f"{served['first_query_s'] * 1000:.0f} ms; warm GET /query p50 "
         f"{served['p50_ms']:.1f} ms, p99 {served['p99_ms']:.1f} ms over {served['n']}; RSS "
-        f"{served['rss'] / 1e6:.0f} MB = {served['rss'] / args.claims:.0f} B a claim"
+        f"{served['rss'] / 1e6:.0f} MB = {served['rss'] / args.claims:.0f} B a claim "
+        f"(load average {load:.1f} before, {os.getloadavg()[0]:.1f} after)"
+    )
+
+    load = os.getloadavg()[0]
+    parts = query_parts(index_dir, q_texts)
+    out.update(in_process=parts, load_in_process=(load, os.getloadavg()[0]))
+    print(
+        "in-process p50: Corpus.query {query_p50_ms:.1f} ms = embedding {embed_p50_ms:.1f} + search "
+        "{search_p50_ms:.1f} + rows {rows_p50_ms:.1f} (load average {0:.1f} / {1:.1f})".format(
+            load, os.getloadavg()[0], **parts
+        )
     )
 
     # recall of the 20 nearest neighbours above the floor, against exact float32 search
