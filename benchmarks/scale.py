@@ -285,13 +285,16 @@ def rss_bytes(pid: int) -> int:
     return 0
 
 
-def serve_queries(index_dir: Path, queries: list[str]) -> dict[str, float]:
-    """p50 / p99 of GET /query through ``xcheck serve`` on 127.0.0.1, and the server's RSS after."""
+def serve_queries(index_dir: Path, queries: list[str], checkout: Path | None = None) -> dict[str, float]:
+    """p50 / p99 of GET /query through ``xcheck serve`` on 127.0.0.1, and the server's RSS after.
+
+    ``checkout``: run the service of that xcheck checkout instead of this one (to compare versions)."""
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
-    cmd = [sys.executable, "-m", "xcheck", "serve", "--index", str(index_dir), "--port", str(port)]
-    proc = subprocess.Popen(
-        cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+    root = checkout or Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    cmd = [sys.executable, "-m", "xcheck", "serve", "--index", str(index_dir.resolve()), "--port", str(port)]
+    proc = subprocess.Popen(  # run in the checkout: `python -m` puts the working directory first
+        cmd, env=env, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
     )
     base = f"http://127.0.0.1:{port}"
 
@@ -386,7 +389,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--claims", type=int, default=1_000_000)
     parser.add_argument("--calibrate", type=int, default=1000)
     parser.add_argument("--queries", type=int, default=300)
-    parser.add_argument("--new", type=int, default=10_000)
+    parser.add_argument("--new", type=int, default=10_000, help="new claims to pair (0: skip pairing)")
+    parser.add_argument(
+        "--compare-with",
+        type=Path,
+        help="another xcheck checkout: its service is timed first on the same index and queries",
+    )
     parser.add_argument("--step", type=int, default=100_000, help="claims a transaction in the build")
     parser.add_argument(
         "--from-index",
@@ -440,6 +448,16 @@ def main(argv: list[str] | None = None) -> int:
     # held-out variants (seeds beyond the build's) as queries and as new claims
     q_texts, q_vecs, _ = claims.make(args.claims, args.claims + args.queries, seed=10**9)
     load = os.getloadavg()[0]
+    if args.compare_with:
+        load = os.getloadavg()[0]
+        other = serve_queries(index_dir, q_texts, args.compare_with)
+        out.update(query_compared=other, compared_with=str(args.compare_with))
+        print(
+            f"service of {args.compare_with}: ready {other['ready_s']:.1f} s; first query "
+            f"{other['first_query_s'] * 1000:.0f} ms; warm GET /query p50 {other['p50_ms']:.1f} ms, p99 "
+            f"{other['p99_ms']:.1f} ms (load average {load:.1f} before, {os.getloadavg()[0]:.1f} after)"
+        )
+    load = os.getloadavg()[0]
     served = serve_queries(index_dir, q_texts)
     out.update(
         query=served, rss_per_claim=served["rss"] / args.claims, load_service=(load, os.getloadavg()[0])
@@ -483,6 +501,12 @@ def main(argv: list[str] | None = None) -> int:
         f"neighbours): {recall:.4f}"
     )
     store.close()
+
+    if args.new == 0:  # --new 0: the query figures only
+        out["load_at_end"] = os.getloadavg()[0]
+        (args.work / f"results-{args.claims}-queries.json").write_text(json.dumps(out, indent=1))
+        print(f"load average: {out['load_at_start']:.1f} at the start, {out['load_at_end']:.1f} at the end")
+        return 0
 
     # pairing of new claims against the index
     work_copy = args.work / "index-pairing"
