@@ -210,10 +210,10 @@ class SqliteStore:
         of this process or of another one (SQLite's ``PRAGMA data_version`` of a connection that
         never writes itself). Cheap: no table is read."""
         with self._watch_lock:
+            if self._closed:
+                raise StoreError(f"the index database {self.path} is closed")
             watch = self._watch
             if watch is None:
-                if self._closed:
-                    raise StoreError(f"the index database {self.path} is closed")
                 try:
                     watch = sqlite3.connect(
                         self.path, timeout=30.0, isolation_level=None, check_same_thread=False
