@@ -32,6 +32,7 @@ from scale import WORK, Claims, calibrate, real_claims, top_above
 
 from xcheck.corpus import PAIR_FLOOR, PAIR_NEIGHBOURS
 from xcheck.store.index import IndexStore
+from xcheck.store.vectors import VectorIndex, _new_ivf
 
 
 def others(scores: np.ndarray, ids: np.ndarray, base: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -56,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--max-codes", default="0", help="comma-separated caps on the vectors a query scans (0: none)"
     )
+    parser.add_argument(
+        "--nlist", type=int, default=0, help="rebuild the stored vectors' inverted file with this many lists"
+    )
     parser.add_argument("--calibrate", type=int, default=1000, help="as given to scale.py (same queries)")
     args = parser.parse_args(argv)
     texts, vecs, frames, _ = real_claims(args.work, DATA, args.from_index)
@@ -67,6 +71,16 @@ def main(argv: list[str] | None = None) -> int:
         print("the index is not an inverted file", file=sys.stderr)
         return 2
     ids = v.all_ids()
+    if args.nlist:  # the same vectors in an inverted file of another number of lists, built here
+        start = time.perf_counter()
+        rng = np.random.default_rng(0)
+        sample = v.get(np.sort(rng.choice(ids, size=min(ids.size, args.nlist * 39), replace=False)))
+        ivf = _new_ivf(v.dim, args.nlist, sample)
+        del sample
+        for s in range(0, ids.size, 65536):
+            ivf.add_with_ids(v.get(ids[s : s + 65536]), ids[s : s + 65536])
+        v = VectorIndex(v.dim, ivf)
+        print(f"an inverted file of {args.nlist} lists built in {time.perf_counter() - start:.0f} s")
     exact = faiss.IndexFlatIP(v.dim)
     for s in range(0, ids.size, 100_000):
         exact.add(v.get(ids[s : s + 100_000]))
