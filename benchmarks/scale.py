@@ -57,7 +57,7 @@ from _common import DATA
 from pairing import build_sentences
 
 from xcheck.corpus import EXTRACTOR_VERSION, PAIR_FLOOR, PAIR_NEIGHBOURS, Corpus, claims_of
-from xcheck.embed import DEFAULT_MODEL_ID
+from xcheck.embed import BACKEND_IDS, DEFAULT_MODEL_ID, ONNX
 from xcheck.pairing.candidates import self_join
 from xcheck.store.index import IndexStore
 from xcheck.store.sqlite import decode_frame
@@ -65,6 +65,7 @@ from xcheck.store.vectors import KEEP_OLD_SECONDS
 from xcheck.types import Claim, Document
 
 WORK = Path("/work/data/scale")
+BACKEND = BACKEND_IDS[ONNX]  # the vectors' backend as the index records it: the default's
 
 
 def words(text: str) -> list[str]:
@@ -164,13 +165,13 @@ def calibrate(work: Path, texts: list[str], vecs: np.ndarray, m: int) -> tuple[n
     if cache.is_file():
         c = np.load(cache)
         return c[1:], float(c[0])
-    from xcheck.embed import SentenceTransformerEmbedder
+    from xcheck.embed import make_embedder
 
     rng = np.random.default_rng(99)
     rows = rng.choice(len(texts), size=m, replace=False)
     variants = [vary(texts[i], rng) for i in rows]
     start = time.perf_counter()
-    got = SentenceTransformerEmbedder().embed_batch(variants)
+    got = make_embedder().embed_batch(variants)  # the default backend (ONNX), as the service embeds
     seconds = time.perf_counter() - start
     cos = np.einsum("ij,ij->i", got, vecs[rows]).astype(np.float64)
     np.save(cache, np.concatenate([[seconds], cos]))
@@ -227,7 +228,7 @@ def add_claims(
 ) -> None:
     """Store ``texts`` as documents of ``PER_DOC`` claims in one transaction, marked ``paired``."""
     sql = store.sql
-    with store.locked(), store.transaction(model_id=model_id, dim=vecs.shape[1]) as vectors:
+    with store.locked(), store.transaction(model_id=model_id, dim=vecs.shape[1], backend=BACKEND) as vectors:
         next_id = sql.next_claim_id()
         ids = list(range(next_id, next_id + len(texts)))
         for d in range(0, len(texts), PER_DOC):
@@ -284,13 +285,16 @@ def rss_bytes(pid: int) -> int:
     return 0
 
 
-def serve_queries(index_dir: Path, queries: list[str]) -> dict[str, float]:
-    """p50 / p99 of GET /query through ``xcheck serve`` on 127.0.0.1, and the server's RSS after."""
+def serve_queries(index_dir: Path, queries: list[str], checkout: Path | None = None) -> dict[str, float]:
+    """p50 / p99 of GET /query through ``xcheck serve`` on 127.0.0.1, and the server's RSS after.
+
+    ``checkout``: run the service of that xcheck checkout instead of this one (to compare versions)."""
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
-    cmd = [sys.executable, "-m", "xcheck", "serve", "--index", str(index_dir), "--port", str(port)]
-    proc = subprocess.Popen(
-        cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+    root = checkout or Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    cmd = [sys.executable, "-m", "xcheck", "serve", "--index", str(index_dir.resolve()), "--port", str(port)]
+    proc = subprocess.Popen(  # run in the checkout: `python -m` puts the working directory first
+        cmd, env=env, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
     )
     base = f"http://127.0.0.1:{port}"
 
@@ -299,16 +303,22 @@ def serve_queries(index_dir: Path, queries: list[str]) -> dict[str, float]:
             return bytes(r.read())
 
     try:
+        launched = time.perf_counter()
         deadline = time.monotonic() + 600
-        while True:
+        while True:  # /health answers at once; "ready" once the model and the vectors are loaded
             try:
-                get("/health", timeout=5)
-                break
+                health = json.loads(get("/health", timeout=30))
+                if health.get("status") == "error":
+                    raise RuntimeError(f"the service could not load its model: {health.get('error')}")
+                if health.get("ready"):
+                    break
             except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    err = proc.stderr.read().decode() if proc.stderr else ""
-                    raise RuntimeError(f"the service did not start: {err[-2000:]}") from None
-                time.sleep(0.5)
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                err = proc.stderr.read().decode() if proc.stderr else ""
+                raise RuntimeError(f"the service did not start: {err[-2000:]}") from None
+            time.sleep(0.2)
+        ready_s = time.perf_counter() - launched
         started = time.perf_counter()
         get("/query?" + urllib.parse.urlencode({"q": queries[0], "k": 10}), timeout=600)
         first = time.perf_counter() - started
@@ -329,12 +339,36 @@ def serve_queries(index_dir: Path, queries: list[str]) -> dict[str, float]:
             proc.wait(timeout=30)
     ms = np.array(times) * 1000
     return {
+        "ready_s": ready_s,
         "first_query_s": first,
         "p50_ms": float(np.percentile(ms, 50)),
         "p99_ms": float(np.percentile(ms, 99)),
         "n": len(times),
         "rss": rss,
     }
+
+
+def query_parts(index_dir: Path, queries: list[str]) -> dict[str, float]:
+    """p50 of ``Corpus.query`` in this process and of its parts timed apart (embedding the query,
+    searching the vectors, reading the rows), after the same warm-up as the service's."""
+    parts: dict[str, list[float]] = {"query": [], "embed": [], "search": [], "rows": []}
+    with Corpus(index_dir) as c:
+        c.warm_up()
+        for q in queries[:20]:
+            c.query(q, k=10)
+        for q in queries[20:]:
+            t0 = time.perf_counter()
+            c.query(q, k=10)
+            t1 = time.perf_counter()
+            v = c.embed([q])
+            t2 = time.perf_counter()
+            _, ids = c.store.vectors().search(v, 10)
+            t3 = time.perf_counter()
+            c.store.sql.claims_with_docs([int(i) for i in ids[0] if i >= 0])
+            t4 = time.perf_counter()
+            for name, dt in zip(parts, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
+                parts[name].append(dt)
+    return {f"{name}_p50_ms": float(np.median(ts)) * 1000 for name, ts in parts.items()}
 
 
 def top_above(scores: np.ndarray, ids: np.ndarray, qids: np.ndarray, floor: float) -> set[tuple[int, int]]:
@@ -355,7 +389,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--claims", type=int, default=1_000_000)
     parser.add_argument("--calibrate", type=int, default=1000)
     parser.add_argument("--queries", type=int, default=300)
-    parser.add_argument("--new", type=int, default=10_000)
+    parser.add_argument("--new", type=int, default=10_000, help="new claims to pair (0: skip pairing)")
+    parser.add_argument(
+        "--compare-with",
+        type=Path,
+        help="another xcheck checkout: its service is timed first on the same index and queries",
+    )
     parser.add_argument("--step", type=int, default=100_000, help="claims a transaction in the build")
     parser.add_argument(
         "--from-index",
@@ -408,12 +447,37 @@ def main(argv: list[str] | None = None) -> int:
 
     # held-out variants (seeds beyond the build's) as queries and as new claims
     q_texts, q_vecs, _ = claims.make(args.claims, args.claims + args.queries, seed=10**9)
+    load = os.getloadavg()[0]
+    if args.compare_with:
+        load = os.getloadavg()[0]
+        other = serve_queries(index_dir, q_texts, args.compare_with)
+        out.update(query_compared=other, compared_with=str(args.compare_with))
+        print(
+            f"service of {args.compare_with}: ready {other['ready_s']:.1f} s; first query "
+            f"{other['first_query_s'] * 1000:.0f} ms; warm GET /query p50 {other['p50_ms']:.1f} ms, p99 "
+            f"{other['p99_ms']:.1f} ms (load average {load:.1f} before, {os.getloadavg()[0]:.1f} after)"
+        )
+    load = os.getloadavg()[0]
     served = serve_queries(index_dir, q_texts)
-    out.update(query=served, rss_per_claim=served["rss"] / args.claims)
+    out.update(
+        query=served, rss_per_claim=served["rss"] / args.claims, load_service=(load, os.getloadavg()[0])
+    )
     print(
-        f"service: first query {served['first_query_s']:.1f} s (model load), warm GET /query p50 "
+        f"service: ready {served['ready_s']:.1f} s after launch (model and vectors loaded); first query "
+        f"{served['first_query_s'] * 1000:.0f} ms; warm GET /query p50 "
         f"{served['p50_ms']:.1f} ms, p99 {served['p99_ms']:.1f} ms over {served['n']}; RSS "
-        f"{served['rss'] / 1e6:.0f} MB = {served['rss'] / args.claims:.0f} B a claim"
+        f"{served['rss'] / 1e6:.0f} MB = {served['rss'] / args.claims:.0f} B a claim "
+        f"(load average {load:.1f} before, {os.getloadavg()[0]:.1f} after)"
+    )
+
+    load = os.getloadavg()[0]
+    parts = query_parts(index_dir, q_texts)
+    out.update(in_process=parts, load_in_process=(load, os.getloadavg()[0]))
+    print(
+        "in-process p50: Corpus.query {query_p50_ms:.1f} ms = embedding {embed_p50_ms:.1f} + search "
+        "{search_p50_ms:.1f} + rows {rows_p50_ms:.1f} (load average {0:.1f} / {1:.1f})".format(
+            load, os.getloadavg()[0], **parts
+        )
     )
 
     # recall of the 20 nearest neighbours above the floor, against exact float32 search
@@ -437,6 +501,12 @@ def main(argv: list[str] | None = None) -> int:
         f"neighbours): {recall:.4f}"
     )
     store.close()
+
+    if args.new == 0:  # --new 0: the query figures only
+        out["load_at_end"] = os.getloadavg()[0]
+        (args.work / f"results-{args.claims}-queries.json").write_text(json.dumps(out, indent=1))
+        print(f"load average: {out['load_at_start']:.1f} at the start, {out['load_at_end']:.1f} at the end")
+        return 0
 
     # pairing of new claims against the index
     work_copy = args.work / "index-pairing"

@@ -7,6 +7,7 @@ import json
 import sqlite3
 import zlib
 from pathlib import Path
+from typing import Any
 
 import faiss
 import numpy as np
@@ -158,6 +159,44 @@ def test_an_inverted_file_is_written_and_read_with_its_search_width(tmp_path: Pa
     assert again.layout == "ivf16" and again.size == 2500
     assert again.ivf is not None and again.ivf.nprobe == vectors_mod.nprobe_for(again.ivf.nlist)
     assert (again.search(vecs[:5], 1)[1][:, 0] == np.arange(5)).all()
+
+
+def test_search_width_is_a_share_of_the_lists_up_to_a_cap() -> None:
+    """1 list in 8 while that is small; never more than NPROBE_MAX lists (at 1M claims: 4,096 lists,
+    192 searched, not 512)."""
+    nprobe_for = vectors_mod.nprobe_for
+    assert [nprobe_for(n) for n in (1, 64, 1024, 1536)] == [1, 8, 128, 192]
+    assert vectors_mod.NPROBE_MAX == 192
+    assert nprobe_for(4096) == nprobe_for(65536) == 192
+
+
+def test_a_few_queries_are_searched_on_one_openmp_thread() -> None:
+    """A lone query does not wait for a second OpenMP thread to wake (tens of ms on a busy machine);
+    many queries (pairing) keep every thread, and the caller's setting is left as it was."""
+
+    class Recorder:
+        def __init__(self, inner: Any) -> None:
+            self.inner, self.ntotal, self.threads = inner, inner.ntotal, []
+
+        def search(self, q: np.ndarray, k: int) -> Any:
+            self.threads.append(faiss.omp_get_max_threads())
+            return self.inner.search(q, k)
+
+    vecs = clustered(200, 16, seed=5)
+    index = VectorIndex(16)
+    index.add(list(range(200)), vecs)
+    recorder = Recorder(index.index)
+    index.index = recorder
+    before = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(2)
+    try:
+        assert (index.search(vecs[:1], 3)[1][:, 0] == [0]).all()
+        index.search(vecs[: vectors_mod.ONE_THREAD_BELOW - 1], 3)
+        index.search(vecs[:100], 3)
+        assert recorder.threads == [1, 1, 2]
+        assert faiss.omp_get_max_threads() == 2
+    finally:
+        faiss.omp_set_num_threads(before)
 
 
 def _top_above(scores: np.ndarray, ids: np.ndarray, qids: np.ndarray, floor: float) -> set[tuple[int, int]]:

@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import uvicorn
 
-from xcheck.service.app import create_app
+from xcheck.service.app import Article, _document, create_app
 
 from .conftest import REPO, FakeEmbedder
 from .test_service import ARTICLES, free_port, server, wait_until_ready  # noqa: F401
@@ -72,6 +72,27 @@ def test_health_says_starting_until_the_model_is_loaded_at_start_up(tmp_path: Pa
         assert len(model.embedded) == 1  # loaded and warmed up with one call, no request used it
         r = httpx.get(f"{url}/query", params={"q": "killed"}, timeout=5)
         assert r.status_code == 200
+
+
+def test_the_vectors_are_loaded_and_searched_once_at_start_up(tmp_path: Path) -> None:
+    """At 1M claims reading the vector file takes seconds: it is done before /health says ready,
+    not by the first query."""
+    from xcheck.corpus import Corpus
+
+    with Corpus(tmp_path / "idx", embedder=FakeEmbedder(), create=True) as c:
+        c.ingest_documents([_document(Article(**a), "x") for a in ARTICLES])
+    app = create_app(tmp_path / "idx", embedder=FakeEmbedder())
+    corpus = app.state.corpus
+    searched: list[int] = []
+    with serving(app) as url:
+        wait_until_ready(url)
+        assert corpus.store._cache is not None  # loaded before any request asked for it
+        vectors = corpus.store.vectors()
+        assert vectors.size == 3
+        real = vectors.search
+        vectors.search = lambda q, k: searched.append(1) or real(q, k)  # type: ignore[method-assign]
+        assert httpx.get(f"{url}/query", params={"q": "killed"}, timeout=5).status_code == 200
+        assert searched == [1]  # the query searched the vectors loaded at start-up
 
 
 def test_a_model_that_cannot_load_is_reported_by_health(tmp_path: Path) -> None:

@@ -271,3 +271,23 @@ def test_two_writers_wait_for_each_other(
     assert errors == []
     counts, size, files = snapshot(index_dir)
     assert counts["documents"] == 6 and size == counts["claims"] == 12 and len(files) == 1
+
+
+def test_stats_are_counted_again_only_after_a_change(
+    corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The service's /health asks for the stats on every call: they are counted once per change of
+    the database, whoever commits it (this corpus, or another connection as another process would)."""
+    corpus.ingest([str(write(tmp_path / "a.md", ARTICLE_A))])
+    counted: list[int] = []
+    real = corpus.store.sql.counts
+    monkeypatch.setattr(corpus.store.sql, "counts", lambda: counted.append(1) or real())
+    first = corpus.stats()
+    assert corpus.stats() == first and corpus.stats()["documents"] == 1 and len(counted) == 1
+    corpus.ingest([str(write(tmp_path / "b.md", ARTICLE_B))])
+    assert corpus.stats()["documents"] == 2 and len(counted) == 2
+    assert corpus.stats()["documents"] == 2 and len(counted) == 2
+    with Corpus(corpus.index_dir, embedder=FakeEmbedder()) as other:  # another writer
+        doc_id = other.documents()[0]["id"]
+        other.remove([doc_id])
+    assert corpus.stats()["documents"] == 1 and len(counted) == 3

@@ -47,7 +47,7 @@ MAX_CLAIMS_PER_DOCUMENT = 2_000  # further claims of one document are dropped, w
 PAIR_NEIGHBOURS = 20
 # Bump when claim extraction changes (segmentation, furniture, frames): the claims of an index built by
 # an older version are extracted again from the stored article text on the next write.
-EXTRACTOR_VERSION = "29"
+EXTRACTOR_VERSION = "35"
 REFRESH_BATCH = 5000  # stored documents extracted again per commit (each commit rewrites the vector file)
 FURNITURE_SAMPLE = 2000  # stored items per source that furniture is learned from, with the new ones
 _FURNITURE_CHARS = 600  # furniture sits at the ends of a text: learn from its head and tail
@@ -254,6 +254,7 @@ class Corpus:
         self._backend_option = backend
         self._load_lock = threading.Lock()  # one model load across threads
         self._turns = _Turns()  # one model call at a time, first come first served
+        self._stats: tuple[int, dict[str, Any]] | None = None  # (data version, stats) of the last count
 
     def close(self) -> None:
         self.store.close()
@@ -309,6 +310,17 @@ class Corpus:
     def load_model(self) -> Embedder:
         """Load the model now rather than on first use (the service does this at start-up)."""
         return self.embedder
+
+    def warm_up(self) -> None:
+        """Load the model and the index's vectors now and run one query through both (the service does
+        this at start-up), so that the first request is as fast as the others: at 1M claims reading
+        the vector file takes seconds, and a model's first call allocates its buffers."""
+        self.load_model()
+        vectors = self.store.vectors()
+        q = self.embed(["warm-up: the first call of a model allocates its buffers"])
+        if vectors.size:
+            vectors.search(q, 10)
+        self.stats()  # counted once here rather than on the first /health
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Vectors of ``texts``; threads take turns on the model in small batches, cut from the texts
@@ -867,6 +879,18 @@ class Corpus:
         return build_clusters(self.pairs(min_similarity=min_similarity))
 
     def stats(self) -> dict[str, Any]:
+        """Counts of documents, claims, sources and undated documents, the model and the size of the
+        index folder. Counted again only when the database has changed since the last call (any
+        commit, of this process or another: ``SqliteStore.data_version``); at 1M claims a count
+        takes a noticeable time, and the service's ``/health`` asks for it on every call."""
+        version = self.store.sql.data_version()  # read first: a commit during the count recounts next time
+        cached = self._stats
+        if cached is None or cached[0] != version:
+            cached = (version, self._stats_now())
+            self._stats = cached
+        return dict(cached[1])
+
+    def _stats_now(self) -> dict[str, Any]:
         counts = self.store.sql.counts()
         size = 0
         for p in self.index_dir.iterdir():

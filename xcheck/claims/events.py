@@ -170,9 +170,36 @@ def _landmark_class() -> dict[str, tuple[str, str]]:
     return out
 
 
+@cache
+def _bare_ship_names() -> re.Pattern[str]:
+    """ "hit the Moskva": a ship's name alone after "the", for the spellings that are no city's
+    ("Moskva"; "the Moscow" stays the city)."""
+    from xcheck.claims.entities import CITIES
+
+    cities = {v.lower() for variants in CITIES.values() for v in variants}
+    names = sorted(
+        {v for spellings in lexicon.table("ship_names").values() for v in spellings if v not in cities}
+    )
+    if not names:
+        return re.compile(r"(?!x)x")
+    alts = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"\bthe\s+[\"“'‘]?(?P<n>(?i:{alts}))\b(?![\"”'’]?\s+(?i:river|street|hotel))")
+
+
+_TOLD_BEFORE = re.compile(
+    r"\b(?:accusations?|claims?|allegations?|reports?|stor(?:y|ies)|statements?)\b", re.I
+)
+_ANOTHER_BEFORE = re.compile(
+    r"\b(?:another|other|one more|a second|yet another)\s+(?:[\w\-]+\s+)?$", re.IGNORECASE
+)
+
+
 def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | None:
     """``(class@place, position)`` of the sentence's target, or None."""
-    ships = sorted((m for pat in _SHIP_NAMES for m in pat.finditer(sentence)), key=lambda m: m.start("n"))
+    ships = sorted(
+        (m for pat in (*_SHIP_NAMES, _bare_ship_names()) for m in pat.finditer(sentence)),
+        key=lambda m: m.start("n"),
+    )
     names = {v: canon for canon, spellings in lexicon.table("ship_names").items() for v in spellings}
     for ship in ships:
         name = ship.group("n")
@@ -188,6 +215,8 @@ def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | No
     found: tuple[int, int, str] | None = None  # (start, -length, class)
     for cls, pat in _table_re("event_targets"):
         for hit in pat.finditer(sentence):
+            if _ANOTHER_BEFORE.search(sentence[max(0, hit.start() - 25) : hit.start()]):
+                continue  # "fired at another railway station": not the station of the news
             cand = (hit.start(), -(hit.end() - hit.start()), cls)
             if found is None or cand < found:
                 found = cand
@@ -271,13 +300,35 @@ _MODIFIES_TARGET = re.compile(
 )
 
 
+_MEANS_OF_BY = re.compile(
+    r"\b(?P<m>[\w\-]+)\s+of\s+(?:[\w\-’'.]+\s+){0,5}?[\w\-]+\s+(?:out\s+)?by\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
 def _by_striker(before: str, verbs: frozenset[str], means: frozenset[str]) -> bool:
     """ "shelled by", "attacks by", "carried out by": the side after "by" struck ("published by" no)."""
     m = _BY.search(before)
     if m is None:
         return False
     w = m.group("w").lower()
-    return w in verbs or w in means or w in lexicon.words("done_by") or w.rstrip("s") in means
+    if w in verbs or w in means or w in lexicon.words("done_by") or w.rstrip("s") in means:
+        return True
+    of = _MEANS_OF_BY.search(before)  # "the shelling of the Zaporizhzhia NPP by the Russians"
+    return bool(of and of.group("m").lower() in means and not _CLAUSE_BREAK.search(of.group()))
+
+
+def _aimed_at(sentence: str, at: int) -> bool:
+    """ "fired at", "shot on": the verb just before ``at`` aims at a target (active voice)."""
+    verb = re.search(r"([\w\-]+)$", sentence[:at])
+    return bool(verb and verb.group(1).lower() in _AIMED and _AIMED_AFTER.match(sentence, at))
+
+
+def _on_orders(sentence: str, start: int, end: int) -> bool:
+    """ "carried out on Kiev's orders", "on the orders of the Ukrainian command"."""
+    before = sentence[max(0, start - 40) : start]
+    if _ON_ORDERS_BEFORE.search(before):
+        return True
+    return bool(_ON_ORDERS_AROUND[0].search(before) and _ON_ORDERS_AROUND[1].match(sentence, end))
 
 
 def _accused_of_striking(sentence: str, start: int, end: int, verbs: frozenset[str]) -> bool:
@@ -293,6 +344,15 @@ def _accused_of_striking(sentence: str, start: int, end: int, verbs: frozenset[s
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
 _PASSIVE_AFTER = re.compile(r"\s+(?:in|by|at|during|as|when|after|while|near|on)\b", re.IGNORECASE)
+# verbs aimed at something: "Russian forces fired at the plant" is active, not "killed at the station"
+_AIMED = frozenset({"fire", "fired", "fires", "firing", "shoot", "shoots", "shot", "shooting"})
+_AIMED_AFTER = re.compile(r"\s+(?:at|on)\b", re.IGNORECASE)
+# "carried out on Kiev's orders", "on the orders of the Ukrainian command": the side that ordered it
+_ON_ORDERS_BEFORE = re.compile(r"\bon\s+(?:the\s+)?(?:direct\s+)?orders?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_ON_ORDERS_AROUND = (
+    re.compile(r"\bon\s+$", re.IGNORECASE),
+    re.compile(r"['’]s?\s+(?:direct\s+)?orders?\b", re.IGNORECASE),
+)
 _NEEDS_MEANS = frozenset({"launch", "launched", "launches", "launching", "opened", "opens", "open"})
 
 
@@ -312,7 +372,7 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
     for n, (start, end, side) in enumerate(sides):
         stop = next((s for s, _e, _side in sides[n + 1 :] if s >= end), len(sentence))
         words = [(m.group(), m.end()) for m in re.finditer(r"[\w\-’']+", sentence[end:stop])][:6]
-        before = sentence[max(0, start - 40) : start]
+        before = sentence[max(0, start - 80) : start]
         hit_end: int | None = None
         force_seen = by_verb = False
         for i, (w, w_end) in enumerate(words):
@@ -341,17 +401,27 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
             break
         if hit_end is not None and _CLAUSE_BREAK.search(sentence[end : end + hit_end]):
             hit_end = None  # "…in Kramatorsk, Ukraine, killing 52": another clause
-        if hit_end is not None and by_verb and _PASSIVE_AFTER.match(sentence, end + hit_end):
+        if (
+            hit_end is not None
+            and by_verb
+            and _PASSIVE_AFTER.match(sentence, end + hit_end)
+            and not _aimed_at(sentence, end + hit_end)
+        ):
             hit_end = None  # "Ukrainian servicemen killed in the attack": they were killed
         if hit_end is not None and not by_verb and _MODIFIES_TARGET.match(sentence, end + hit_end):
             hit_end = None  # "the Russian missile cruiser": what the ship carries, not who struck
         if hit_end is not None:
             found.append((side, sentence[start : end + hit_end].strip()))
-        elif _by_striker(before, verbs, means) or _accused_of_striking(sentence, start, end, verbs):
+        elif (
+            _by_striker(before, verbs, means)
+            or _accused_of_striking(sentence, start, end, verbs)
+            or _on_orders(sentence, start, end)
+        ):
             lead = max(0, start - 12)
             if lead and sentence[lead - 1].isalnum():  # "ine accused Russian": start at a word
                 lead = sentence.find(" ", lead, start) + 1 or start
-            found.append((side, sentence[lead:end].strip()))
+            orders = _ON_ORDERS_AROUND[1].match(sentence, end)  # "on Kiev's orders": the whole phrase
+            found.append((side, sentence[lead : orders.end() if orders else end].strip()))
     sides_found = {s for s, _ in found}
     if len(sides_found) != 1:
         return None
@@ -394,6 +464,14 @@ def _denial(
         return None
     if charge and any(0 <= s0 - hit.end() <= 80 and _BY.search(sentence[:s0]) for s0, _e, _d in sides):
         return None  # "a provocation … scheduled by Russian occupiers": a charge against them
+    if charge and any(
+        0 <= hit.start() - e <= 40
+        and _BY.search(sentence[:s0])
+        and not _CLAUSE_BREAK.search(sentence[e : hit.start()])
+        and not _TOLD_BEFORE.search(sentence[:s0])  # "accusations of … by Russian forces are fake"
+        for s0, e, _d in sides
+    ):
+        return None  # "the shelling of the plant by the Russians is a provocation": a charge against them
     if charge and any(
         0 <= hit.start() - e <= 12 and not sentence[e : hit.start()].strip(" '’s") for _s, e, _d in sides
     ):
@@ -541,6 +619,23 @@ _NEG_BEFORE = re.compile(r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORE
 
 
 _DENIED_BEFORE = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|rejects?|rejected)\b", re.IGNORECASE)
+# "959 defenders have surrendered": a count of people who gave up, not the state of the place they held
+_COUNTED_BEFORE = re.compile(
+    r"(?:\b\d[\d,.]*|\b(?:dozens|hundreds|thousands|several|some|more)\b)[^,;:.]{0,60}$", re.IGNORECASE
+)
+
+
+_RELATIVE_JUST_BEFORE = re.compile(r"\b(?:who|that|which)\s+(?:have\s+|has\s+|had\s+)?$", re.IGNORECASE)
+
+
+def _surrendered_people(sentence: str, hit: re.Match[str]) -> bool:
+    """ "959 defenders have surrendered", "fighters who surrendered", "surrendered Ukrainian fighters":
+    people who gave up, counted or described, not the state of the place they held."""
+    before = sentence[: hit.start()]
+    if _COUNTED_BEFORE.search(before) or _RELATIVE_JUST_BEFORE.search(before):
+        return True
+    after = [w.lower() for w in re.findall(r"[\w\-]+", sentence[hit.end() : hit.end() + 40])][:2]
+    return any(w in lexicon.words("agent_forces") for w in after)
 
 
 def _status(sentence: str) -> tuple[str, str] | None:
@@ -555,6 +650,8 @@ def _status(sentence: str) -> tuple[str, str] | None:
                 continue
             if _DENIED_BEFORE.search(sentence[: hit.start()]):
                 continue  # "he denies … that he left the plant and surrendered": not the state told
+            if "surrender" in hit.group().lower() and _surrendered_people(sentence, hit):
+                continue
             if (
                 best is None
                 or hit.start() < best[0]

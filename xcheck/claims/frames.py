@@ -169,11 +169,6 @@ class Frame:
             cues=cues,
         )
 
-    def get(self, key: str, default: Any = None) -> Any:
-        """``to_dict()[key]``: for callers that still read a frame as the stored dict (the CLI's event
-        listing). The judgement reads attributes."""
-        return self.to_dict().get(key, default)
-
 
 _ENTITY_KIND = {
     "country": "country",

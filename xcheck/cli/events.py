@@ -58,6 +58,8 @@ def event(
     as_json: JsonOpt = False,
 ) -> None:
     """Show one event: every claim grouped by what it says, the tolls over time, conflicts, agreements."""
+    from ..pairing.events import ATTRIBUTES
+
     with corpus(index, model) as c:
         c.update_pairs()
         e = c.event(event_id)
@@ -91,7 +93,7 @@ def event(
     other = [
         cl
         for cl in e.claims
-        if not any((cl.frame.get("event") or {}).get(a) for a in ("agent", "weapon", "denier", "status"))
+        if cl.frame.event is None or not any(getattr(cl.frame.event, a) for a in ATTRIBUTES)
     ]
     if other:
         typer.echo(f"\nother claims ({len(other)}):")

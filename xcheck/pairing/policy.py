@@ -62,6 +62,11 @@ class Policy:
     denial_window_days: int = 1
     # An explicit denial ("Russia denies …") answers an accusation made up to this many days before.
     reply_window_days: int = 14
+    # A side's denial of its part in a facility hit again and again (the plant), with no day of its own
+    # ("attempts to blame Moscow for the incident at the plant are propaganda", two days after the
+    # shelling), answers the accusations of the days just before; not two weeks: by then the plant has
+    # been hit again and accused again.
+    repeated_facility_reply_days: int = 3
     # A running total that grows by more than stale_ratio within stale_days, from at least stale_min,
     # did not grow: one side repeats an old figure ("about three million refugees" on June 12, "more
     # than six million" on June 13). Early tolls after one strike (11 -> 18 -> 21) stay below stale_min.

@@ -33,7 +33,7 @@ from .policy import POLICY
 from .text import content_words, jaccard
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "26"
+JUDGE_VERSION = "28"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -805,6 +805,8 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
         # "claims that a Russian missile hit Kramatorsk are not true": a denial that names only the
         # city (or a station of no place) answers the accusation about the incident there for days
         window = P.reply_window_days
+    elif facility and not once and any(x.denier and not x.agent and not x.day for x in (ea, eb)):
+        window = max(window, P.repeated_facility_reply_days)
     apart = abs((db - da).days)
     if apart > window:
         return f"reports {apart} days apart of a target hit more than once"
@@ -865,6 +867,13 @@ def _event_attribute_clash(a: ClaimView, b: ClaimView) -> tuple[str, str] | None
             f'who did it ({label}): {ea.agent} ("{ea.agent_text}", {_voice(a)}) vs '
             f'{eb.agent} ("{eb.agent_text}", {_voice(b)})'
         )
+    causes = set(lexicon.table("causes"))  # "an internal detonation": nobody struck
+    for x, y, cx, cy in ((ea, eb, a, b), (eb, ea, b, a)):
+        if x.agent in causes and y.weapon and not y.weapon_denied and y.agent not in causes:
+            return "agent", (
+                f'what caused it ({label}): {x.agent} ("{x.agent_text}", {_voice(cx)}) vs '
+                f'a strike with {y.weapon} ("{y.weapon_text}", {_voice(cy)})'
+            )
     for x, y, cx, cy in ((ea, eb, a, b), (eb, ea, b, a)):
         if x.agent and y.denier == x.agent and y.agent != x.agent:
             return "denial", (

@@ -186,8 +186,8 @@ class ModelLoader:
     In the background rather than before listening: ``/health`` answers at once (a supervisor sees the
     process alive and "starting"), and the requests that need no model (health, pairs, report) are
     served meanwhile. A request that needs the model before it is ready gets 503 with ``Retry-After``
-    rather than hanging on the load (see ``ready``). The model is warmed up with one call, so the
-    first real query is as fast as the others.
+    rather than hanging on the load (see ``ready``). The index's vectors are loaded too, and one query
+    run through both (``Corpus.warm_up``), so the first real query is as fast as the others.
 
     ``status`` is ``starting`` until the model is loaded, then ``ok`` (or ``error``).
     """
@@ -200,8 +200,7 @@ class ModelLoader:
 
     def _load(self) -> None:
         try:
-            self.corpus.load_model()
-            self.corpus.embed(["warm-up: the first call of a model allocates its buffers"])
+            self.corpus.warm_up()
         except XcheckError as exc:
             self.status, self.error = "error", str(exc)
         except Exception as exc:  # whatever a broken model raises, /health says so

@@ -178,6 +178,8 @@ class SqliteStore:
         self._all: list[sqlite3.Connection] = []
         self._all_lock = threading.Lock()
         self._closed = False
+        self._watch: sqlite3.Connection | None = None  # never writes: see data_version()
+        self._watch_lock = threading.Lock()
         try:
             self.db.execute("PRAGMA journal_mode = WAL")
             self._migrate()
@@ -202,6 +204,26 @@ class SqliteStore:
             with self._all_lock:
                 self._all.append(db)
         return db
+
+    def data_version(self) -> int:
+        """A number that changes whenever a change to the database is committed, by any connection
+        of this process or of another one (SQLite's ``PRAGMA data_version`` of a connection that
+        never writes itself). Cheap: no table is read."""
+        with self._watch_lock:
+            if self._closed:
+                raise StoreError(f"the index database {self.path} is closed")
+            watch = self._watch
+            if watch is None:
+                try:
+                    watch = sqlite3.connect(
+                        self.path, timeout=30.0, isolation_level=None, check_same_thread=False
+                    )
+                except sqlite3.DatabaseError as exc:
+                    raise StoreError(f"the index database {self.path} is unreadable: {exc}") from exc
+                self._watch = watch
+                with self._all_lock:
+                    self._all.append(watch)
+            return int(watch.execute("PRAGMA data_version").fetchone()[0])
 
     def close(self) -> None:
         with self._all_lock:

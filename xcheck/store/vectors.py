@@ -5,11 +5,10 @@ instead of 1,536), which changes a cosine similarity by about 1e-4 at most (meas
 no re-ranking is needed where the judgement reads a similarity. Up to ``IVF_MIN`` vectors they are
 searched exhaustively (an ``IndexIDMap2`` over an ``IndexScalarQuantizer``: exact up to that rounding);
 from ``IVF_MIN`` on, an inverted file (``IndexIVFScalarQuantizer``, ``nlist`` about ``4 * sqrt(n)``,
-one list in ``NPROBE_SHARE`` searched) bounds the work of a query and of pairing at a million claims.
-Files of the older
-layout (float32, ``IndexIDMap2`` over ``IndexFlatIP``) are read as they are and written in the lean
-layout by the next write, as a new generation like any other (see below): nothing is lost or
-half-written if that write is interrupted.
+one list in ``NPROBE_SHARE`` searched, at most ``NPROBE_MAX``) bounds the work of a query and of
+pairing at a million claims. Files of the older layout (float32, ``IndexIDMap2`` over
+``IndexFlatIP``) are read as they are and written in the lean layout by the next write, as a new
+generation like any other (see below): nothing is lost or half-written if that write is interrupted.
 
 Files are written by generation: ``vectors-<g>.faiss`` is written to a temporary name, flushed and
 renamed; only then does SQLite's manifest move to generation ``g`` in the same transaction as the rows.
@@ -25,7 +24,7 @@ import math
 import os
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -43,14 +42,43 @@ IVF_MIN = 100_000
 # pairing floor (cosine 0.45) are far apart; on real claims 1 list in 10 gave recall 0.991 of the 20
 # nearest above the floor against exact search, 1 in 8 gave 0.995 (the README's scale section).
 NPROBE_SHARE = 8
+# ... but never more than NPROBE_MAX lists: a list holds about sqrt(n) / 4 vectors, so a query's work
+# grows with the share as n * share and with the cap only as sqrt(n). At 1M claims (4,096 lists) 1 in 8
+# is 512 lists; 192 was the narrowest width measured there with recall >= 0.99 (0.9928 of the
+# neighbours among other sentences' claims, 128 lists gave 0.9874; README, "Lean index and scale").
+NPROBE_MAX = 192
 
 
 def nprobe_for(nlist: int) -> int:
-    return max(1, -(-nlist // NPROBE_SHARE))
+    """Lists an inverted file of ``nlist`` lists searches per query: 1 in ``NPROBE_SHARE``, at most
+    ``NPROBE_MAX``."""
+    return max(1, min(-(-nlist // NPROBE_SHARE), NPROBE_MAX))
 
 
 _FP16 = faiss.ScalarQuantizer.QT_fp16
 _IP = faiss.METRIC_INNER_PRODUCT
+
+
+# A search of fewer queries than this runs on the calling thread only. FAISS opens an OpenMP parallel
+# region even for one query, whose other thread has gone to sleep since the last search (a query's
+# embedding comes between two searches) and must be woken and scheduled: on a loaded machine that
+# took 28-40 ms (p50; measured: load average 10 on 2 cores) for a search that takes 0.07 ms on one
+# thread, and one query gains nothing from a second thread (an inverted file searches in parallel
+# over queries). Pairing searches thousands of queries and keeps every thread.
+ONE_THREAD_BELOW = 8
+
+
+@contextlib.contextmanager
+def one_openmp_thread() -> Iterator[None]:
+    """OpenMP regions opened by this thread run on it alone, until the block ends. OpenMP's thread
+    count is a setting of the calling thread, so other threads (a pairing running meanwhile) keep
+    theirs."""
+    before = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(1)
+    try:
+        yield
+    finally:
+        faiss.omp_set_num_threads(before)
 
 
 def file_for(index_dir: Path, generation: int) -> Path:
@@ -177,12 +205,18 @@ class VectorIndex:
         return np.ascontiguousarray(self.index.reconstruct_batch(keys), dtype=np.float32)
 
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """Scores and ids of the ``k`` nearest vectors of each query (id -1 where fewer exist)."""
+        """Scores and ids of the ``k`` nearest vectors of each query (id -1 where fewer exist).
+
+        Fewer than ``ONE_THREAD_BELOW`` queries are searched on this thread alone (see there)."""
         q = self._check(queries)
         k = max(1, min(k, max(self.size, 1)))
         if self.size == 0:
             return np.zeros((q.shape[0], 0), dtype=np.float32), np.zeros((q.shape[0], 0), dtype=np.int64)
-        scores, ids = self.index.search(q, k)
+        if q.shape[0] >= ONE_THREAD_BELOW:
+            scores, ids = self.index.search(q, k)
+            return scores, ids
+        with one_openmp_thread():
+            scores, ids = self.index.search(q, k)
         return scores, ids
 
     def all_ids(self) -> np.ndarray:
