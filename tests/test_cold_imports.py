@@ -52,6 +52,16 @@ def imported(args: list[str], cwd: Path, watched: tuple[str, ...] = HEAVY) -> tu
     return done.returncode, set(json.loads(line.removeprefix("IMPORTED "))), done.stderr
 
 
+def assert_imports_none(args: list[str], code: int, index: Path, cwd: Path, watched: tuple[str, ...]) -> None:
+    """``xcheck ARGS`` (on ``index`` when the command reads one) exits with ``code`` and imports none of
+    ``watched``."""
+    needs_index = args[0] in ("stats", "docs", "pairs", "clusters", "report")
+    full = [*args, "--index", str(index)] if needs_index else args
+    rc, mods, err = imported(full, cwd, watched)
+    assert rc == code, err
+    assert not mods, f"xcheck {' '.join(args)} imported {sorted(mods)}"
+
+
 @pytest.fixture(scope="module")
 def paired_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An index with claims, already paired (so reading pairs searches no vectors)."""
@@ -81,11 +91,7 @@ def paired_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ],
 )
 def test_no_heavy_import(args: list[str], code: int, paired_index: Path, tmp_path: Path) -> None:
-    needs_index = args[0] in ("stats", "docs", "pairs", "clusters", "report")
-    full = [*args, "--index", str(paired_index)] if needs_index else args
-    rc, mods, err = imported(full, tmp_path)
-    assert rc == code, err
-    assert not mods, f"xcheck {' '.join(args)} imported {sorted(mods)}"
+    assert_imports_none(args, code, paired_index, tmp_path, HEAVY)
 
 
 @pytest.mark.parametrize(
@@ -102,10 +108,7 @@ def test_no_heavy_import(args: list[str], code: int, paired_index: Path, tmp_pat
     ],
 )
 def test_plain_start(args: list[str], code: int, paired_index: Path, tmp_path: Path) -> None:
-    full = [*args, "--index", str(paired_index)] if args[0] in ("stats", "docs") else args
-    rc, mods, err = imported(full, tmp_path, START)
-    assert rc == code, err
-    assert not mods, f"xcheck {' '.join(args)} imported {sorted(mods)}"
+    assert_imports_none(args, code, paired_index, tmp_path, START)
 
 
 def test_missing_file_and_missing_index_load_nothing(tmp_path: Path) -> None:
