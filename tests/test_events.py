@@ -641,3 +641,14 @@ def test_the_side_by_whom_a_strike_of_a_target_was_done() -> None:
         )
         is None
     )
+
+
+def test_the_side_just_before_the_denial_denies_not_the_speaker() -> None:
+    ev = event(
+        "Zelensky said the Zaporizhzhia nuclear power plant was cut off by Russian shelling, allegations that"
+        " Moscow denied."
+    )
+    assert ev["denier"] == "Russia"
+    assert event("Russia has flatly denied striking the Kramatorsk railway station, Zelensky said.")[
+        "denier"
+    ] == ("Russia")

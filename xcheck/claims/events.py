@@ -478,12 +478,27 @@ def _denial(
         return None
     # a side that owns what is denied ("Russian claims are a lie") is not the one denying
     owned = {side for _s, e, side in sides if _OWNED.match(sentence, e)}  # "refuted Russian claims" too
+    subject = [
+        side
+        for _s, e, side in sides
+        if e <= hit.start() and _SUBJECT_GAP.fullmatch(sentence[e : hit.start()]) and side not in owned
+    ]
+    if subject:  # "Zelensky said …, allegations that Moscow denied": Moscow denies, not the speaker
+        return subject[-1], hit.group()
     if speaker_side and speaker_side not in owned:
         return speaker_side, hit.group()
     before = [s for s in sides if s[1] <= hit.start() and not _OWNED.match(sentence, s[1])]
     if before:
         return before[-1][2], hit.group()
     return None
+
+
+# between a side and its denial word when the side is the one denying: "Moscow denied", "Russia has
+# flatly denied"
+_SUBJECT_GAP = re.compile(
+    r"\s*(?:(?:has|have|had|also|again|flatly|strongly|categorically|officially|swiftly|repeatedly)\s+)*",
+    re.IGNORECASE,
+)
 
 
 # "'unconvincing' claims Russia didn't carry out the attack": a claim reported, perhaps to reject it
