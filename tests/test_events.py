@@ -652,3 +652,25 @@ def test_the_side_just_before_the_denial_denies_not_the_speaker() -> None:
     assert event("Russia has flatly denied striking the Kramatorsk railway station, Zelensky said.")[
         "denier"
     ] == ("Russia")
+
+
+def test_a_column_of_civilians_is_its_own_target_not_the_city_theatre() -> None:
+    column = view(
+        1, "Russian troops shelled a column of civilians evacuating from Mariupol.", "2022-03-16", "A"
+    )
+    assert column.frame.event is not None and column.frame.event.target == "convoy@Mariupol"
+    theatre = view(2, "Moscow denies bombing the drama theatre in Mariupol.", "2022-03-16", "B")
+    assert event_gap(column, theatre) is not None
+
+
+def test_a_denial_inside_the_other_sides_account_names_the_denier_as_its_voice() -> None:
+    bombed = view(1, "Russian forces bombed the drama theatre in Mariupol.", "2022-03-16", "Outlet A")
+    both = view(
+        2,
+        "Ukraine says Russia strikes the Mariupol drama theatre, Moscow denies attack.",
+        "2022-03-16",
+        "Outlet B",
+    )
+    j = judge(bombed, both, 0.5)
+    assert j.relation == CONFLICT and j.cue == "denial"
+    assert "Russia in Outlet B" in j.reason and "Ukraine in Outlet B" not in j.reason

@@ -25,7 +25,7 @@ from datetime import date
 from typing import Any
 
 from .. import lexicon
-from ..claims.events import EventMention, target_label
+from ..claims.events import EventMention, speaker_side, target_label
 from ..claims.frames import Frame, Membership, Quantity
 from .negation import denies, same_speaker, states_most_of
 from .places import claim_places, fact_places, place_label, places_fit, scope_clash, speaker_base
@@ -33,7 +33,7 @@ from .policy import POLICY
 from .text import content_words, jaccard
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "28"
+JUDGE_VERSION = "29"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -818,6 +818,15 @@ def _voice(c: ClaimView) -> str:
     return f"{speaker} in {c.source}" if speaker and c.source else speaker or c.source or "unattributed"
 
 
+def _denial_voice(c: ClaimView, denier: str) -> str:
+    """Who denies: the sentence's speaker, unless the speaker is of another side ("Ukraine says Russia
+    struck the theatre, Moscow denies attack": Russia denies, in the outlet's words)."""
+    side = speaker_side(c.frame.attribution)
+    if side is None or side == denier:
+        return _voice(c)
+    return f"{denier} in {c.source}" if c.source else denier
+
+
 def _opposed_states() -> set[tuple[str, str]]:
     return {(k.split("/")[0], k.split("/")[1]) for k in lexicon.table("statuses")}
 
@@ -878,7 +887,7 @@ def _event_attribute_clash(a: ClaimView, b: ClaimView) -> tuple[str, str] | None
         if x.agent and y.denier == x.agent and y.agent != x.agent:
             return "denial", (
                 f'{x.agent} did it ("{x.agent_text}", {_voice(cx)}) vs {x.agent} denies its '
-                f'part ("{y.denial_text}", {_voice(cy)}) ({label})'
+                f'part ("{y.denial_text}", {_denial_voice(cy, x.agent)}) ({label})'
             )
     if ea.weapon and ea.weapon == eb.weapon and ea.weapon_denied != eb.weapon_denied:
         return "weapon", (
