@@ -674,3 +674,62 @@ def test_a_denial_inside_the_other_sides_account_names_the_denier_as_its_voice()
     j = judge(bombed, both, 0.5)
     assert j.relation == CONFLICT and j.cue == "denial"
     assert "Russia in Outlet B" in j.reason and "Ukraine in Outlet B" not in j.reason
+
+
+# -- extractor 38: a landmark's city, a headline's unplaced target, the article's city, an invented event
+
+
+def test_a_named_landmark_is_the_facility_of_its_city() -> None:
+    """The lexicon gives the city of a landmark whose name lacks it (landmark_places.txt)."""
+    assert event("A missile struck the Amstor shopping mall, officials said.")["target"] == "mall@Kremenchuk"
+    assert event("Russian troops stormed the Azovstal steel plant.")["target"] == "steelworks@Mariupol"
+    a = view(1, "A Russian missile struck the Amstor shopping mall.", "2022-06-27", "A")
+    b = view(2, "Kyiv staged the strike on the shopping mall in Kremenchuk, Moscow says.", "2022-06-28", "B")
+    assert event_gap(a, b) is None
+
+
+def test_a_headline_target_of_no_place_is_inherited_when_hit_once() -> None:
+    """A claim that names no target takes its headline's, even unplaced, for a target hit once (a prison);
+    not for a plant shelled again and again."""
+    frames = extract_frames(
+        [
+            "Dozens of prisoners killed in strike on a detention facility",
+            "Moscow blamed Kyiv for the attack.",
+        ],
+        published="2022-07-29",
+    )
+    ev = frames[1].event
+    assert ev is not None and ev.target == "prison@" and ev.agent == "Ukraine" and ev.inherited
+    frames = extract_frames(
+        ["Nuclear power plant shelled again", "Moscow blamed Kyiv for the attack."], published="2022-08-07"
+    )
+    assert frames[1].event is None
+
+
+def test_a_capital_speaking_is_not_the_articles_city() -> None:
+    """ "Kyiv says …" in the lede does not place the article's plant in Kyiv."""
+    frames = extract_frames(
+        [
+            "Kyiv says Russia shelled the nuclear power plant",
+            "The nuclear plant was shelled again overnight.",
+        ],
+        published="2022-08-07",
+    )
+    assert frames[1].event is not None and frames[1].event.target == "nuclear plant@"
+
+
+def test_an_incident_called_invented_conflicts_with_its_report() -> None:
+    """ "staged"/"a fake" said of the incident denies that it happened: a conflict with a report of it,
+    even one that names nobody; a denial of what was said about it (accusations) is not."""
+    found = view(1, "Bodies of civilians were found in the streets of Bucha.", "2022-04-03", "Outlet A")
+    staged = view(2, "Moscow says the images from Bucha are a fake.", "2022-04-04", "Outlet B")
+    assert staged.frame.event is not None and staged.frame.event.event_denied
+    j = judge(found, staged, 0.3)
+    assert j.relation == CONFLICT and j.cue == "denial" and "whether it happened" in j.reason
+    assert "Russia" in j.reason and "Outlet A" in j.reason
+    part = view(3, "Moscow denies that its troops struck the shopping mall in Kremenchuk.", "2022-06-28", "C")
+    hit = view(4, "A missile struck the shopping mall in Kremenchuk.", "2022-06-27", "D")
+    assert part.frame.event is not None and not part.frame.event.event_denied
+    assert judge(hit, part, 0.5).relation != CONFLICT
+    told = event("Moscow says accusations that it struck the station in Kramatorsk are fake.")
+    assert not told.get("event_denied")

@@ -37,6 +37,7 @@ TABLES = (
     "causes",
     "ship_names",
     "people_sides",
+    "landmark_places",
 )
 
 

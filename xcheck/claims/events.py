@@ -44,6 +44,9 @@ class EventMention:
     weapon_denied: bool = False  # "it was definitely not hit by HIMARS"
     denier: str | None = None  # the side that denies its part ("Russia" in "Moscow calls it a fake")
     denial_text: str | None = None
+    # the denial says the incident itself did not happen as told ("the images from Bucha are staged",
+    # "the strike is a fake"), not only that the denier had no part in it
+    event_denied: bool = False
     status: str | None = None  # "sunk", "afloat", "closed", "open", "destroyed", "intact"
     status_text: str | None = None
     inherited: bool = False  # the target comes from the article's headline or lede
@@ -61,6 +64,7 @@ class EventMention:
             "weapon_denied": self.weapon_denied,
             "denier": self.denier,
             "denial_text": self.denial_text,
+            "event_denied": self.event_denied,
             "status": self.status,
             "status_text": self.status_text,
             "inherited": self.inherited,
@@ -80,6 +84,7 @@ class EventMention:
             weapon_denied=bool(d.get("weapon_denied", False)),
             denier=d.get("denier"),
             denial_text=d.get("denial_text"),
+            event_denied=bool(d.get("event_denied", False)),
             status=d.get("status"),
             status_text=d.get("status_text"),
             inherited=bool(d.get("inherited", False)),
@@ -147,8 +152,13 @@ _NOT_SHIP_NAME = frozenset(
 
 
 def _landmark_place(name: str) -> str | None:
-    """The city inside a landmark's name ("Kramatorsk railway station" -> "Kramatorsk")."""
+    """The city of a landmark: the one inside its name ("Kramatorsk railway station" -> "Kramatorsk"),
+    or the one the lexicon gives ("Amstor shopping mall" -> "Kremenchuk")."""
     from xcheck.claims.entities import CITIES
+
+    for city, landmarks in lexicon.table("landmark_places").items():
+        if name.lower() in landmarks:
+            return city
 
     for canon, variants in CITIES.items():
         for v in variants:
@@ -630,6 +640,21 @@ _INVENTED = frozenset(
     {"fake", "fakes", "lie", "lies", "hoax", "invention", "fabrication", "fabricated", "trumped-up"}
     | {"nothing to do with"}
 )
+# what says an incident was invented, not only that someone else did it ("a provocation" does not:
+# the strike happened and the other side staged it)
+_NEVER_HAPPENED = frozenset({"fake", "fakes", "staged", "hoax", "fabrication", "fabricated", "invention"})
+
+
+def _denies_the_event(sentence: str, words: str) -> bool:
+    """ "Moscow calls the images from Bucha a fake", "the massacre was staged": the incident itself is
+    denied. Not when the word is said of what was told about it ("accusations that Russia struck the
+    station are fake": the denier's part) nor when it is a charge the denier makes ("a fake story")."""
+    if words.lower() not in _NEVER_HAPPENED:
+        return False
+    at = sentence.find(words)
+    return at >= 0 and not _TOLD_BEFORE.search(sentence[:at])
+
+
 _NEG_BEFORE = re.compile(r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -707,8 +732,10 @@ def resolve_target(
     None when the sentence names another place than the article's event, or nothing."""
     found = _find_target(sentence, mentions)
     if found is None:
-        if context_target is None or context_target.endswith("@"):
+        if context_target is None:
             return None
+        if context_target.endswith("@") and context_target[:-1] not in lexicon.words("event_once"):
+            return None  # "a nuclear plant", shelled again and again: which one, and which time?
         if any(
             m.kind == "city" and not _speaks_for(sentence, m) and not context_target.endswith("@" + m.name)
             for m in mentions
@@ -790,6 +817,7 @@ def find_event(
         weapon_denied=weapon_denied,
         denier=denial[0] if denial else None,
         denial_text=denial[1] if denial else None,
+        event_denied=bool(denial and _denies_the_event(sentence, denial[1])),
         status=status[0] if status else None,
         status_text=status[1] if status else None,
         inherited=inherited,

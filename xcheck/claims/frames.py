@@ -188,7 +188,10 @@ class _Article:
         self.last_speaker: str | None = None
         self.places: tuple[Place, ...] = ()  # of the headline or lede: the article's own places
         self.target: str | None = None  # the event target of the headline or lede
+        # of the headline or lede, when it names a target hit once but not its place ("a prison")
+        self.unplaced_target: str | None = None
         self.lede_city: str | None = None  # the first city of the headline or lede, known in advance
+        self.places_city: str | None = None  # the city among the article's own places
 
     def frame(self, sentence: str) -> Frame:
         pub = self.pub
@@ -240,10 +243,12 @@ class _Article:
         if places:
             if not self.places:
                 self.places = places
+                # its city as a place, not a capital speaking for its government ("Kyiv says …")
+                self.places_city = _ev.place_city(sentence, mentions)
         else:
             context = self.places
         # the article's city, not its own: "the railway station" in an article about Kramatorsk
-        city = next((p.name for p in context if p.type == "city"), None) or self.lede_city
+        city = (self.places_city if context else None) or self.lede_city
         event_days = [
             d for d in _tx.dates_of(date_hits) if len(d) == 10 and (not self.published or d <= self.published)
         ]
@@ -252,13 +257,15 @@ class _Article:
             mentions,
             speaker=speaker,
             day=event_days[0] if event_days else None,
-            context_target=self.target,
+            context_target=self.target or self.unplaced_target,
             context_place=city,
         )
         if self.target is None:  # the first target the article names, with or without an event
             own = _ev.resolve_target(sentence, mentions, None, city)
             if own is not None and not own[0].endswith("@"):
                 self.target = own[0]
+            elif own is not None and self.unplaced_target is None:
+                self.unplaced_target = own[0]
         bound = tuple(_bind(sentence, q) for q in quantities)
         return Frame(
             quantities=bound,
