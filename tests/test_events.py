@@ -733,3 +733,51 @@ def test_an_incident_called_invented_conflicts_with_its_report() -> None:
     assert judge(hit, part, 0.5).relation != CONFLICT
     told = event("Moscow says accusations that it struck the station in Kramatorsk are fake.")
     assert not told.get("event_denied")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denier", "denied"),
+    [
+        # who calls it a fake, at the head of the sentence, not the town's country
+        ("Putin calls the events in the Ukrainian town of Bucha a fake.", "Russia", True),
+        # a charge against one side in another side's mouth: the speaker says it did not happen as told
+        ("Moscow says the Bucha killings were staged by Kyiv.", "Russia", True),
+        ("Russia claims Ukraine staged the massacre in Bucha.", "Russia", True),
+        # said of what was told, not of the incident: the denier's part only
+        ("Moscow says the claims that it bombed the theatre in Mariupol are fake.", "Russia", False),
+    ],
+)
+def test_who_says_an_incident_was_invented(sentence: str, denier: str, denied: bool) -> None:
+    ev = event(sentence, "2022-04-05")
+    assert ev.get("denier") == denier
+    assert bool(ev.get("event_denied")) is denied
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In Mariupol, Russian propagandists shoot staged scenes of the city coming back to life.",
+        "The occupiers in Mariupol looted the local museum and used it for fakes.",
+        "The Russian side in Mariupol rejects any proposals because it is symbolic for them.",
+    ],
+)
+def test_fakes_made_staged_scenes_and_rejected_proposals_deny_nothing(sentence: str) -> None:
+    assert not event(sentence, "2022-04-30").get("denier")
+
+
+def test_an_invented_incident_does_not_contradict_an_evacuation() -> None:
+    """Whether it happened is a question for a strike, a massacre, a sinking; not an evacuation."""
+    staged = view(1, "Moscow says the strike on the Azovstal steel plant was staged.", "2022-05-01", "A")
+    evac = view(2, "Civilians were evacuated from the Azovstal steel plant.", "2022-05-02", "B")
+    bombed = view(3, "The Azovstal steel plant was bombed overnight.", "2022-05-02", "C")
+    assert staged.frame.event is not None and staged.frame.event.event_denied
+    assert judge(staged, evac, 0.5).relation != CONFLICT
+    assert judge(staged, bombed, 0.5).cue == "denial"
+
+
+def test_another_target_does_not_take_the_headlines() -> None:
+    frames = extract_frames(
+        ["Strike on Kramatorsk railway station kills 50", "Russian forces fired at another railway station."],
+        published="2022-04-11",
+    )
+    assert frames[1].event is None

@@ -204,6 +204,15 @@ _ANOTHER_BEFORE = re.compile(
 )
 
 
+def _names_another_target(sentence: str) -> bool:
+    """ "another railway station", "a second hospital": a target set apart from the one of the news."""
+    return any(
+        _ANOTHER_BEFORE.search(sentence[max(0, hit.start() - 25) : hit.start()])
+        for _cls, pat in _table_re("event_targets")
+        for hit in pat.finditer(sentence)
+    )
+
+
 def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | None:
     """``(class@place, position)`` of the sentence's target, or None."""
     ships = sorted(
@@ -472,8 +481,17 @@ def _denial(
         e <= hit.start() and _PLOTS.match(sentence, e) for _s, e, _d in sides
     ):  # "Russia plans attacks … staged as Ukraine's revenge": a charge against the plotter
         return None
-    if charge and any(0 <= s0 - hit.end() <= 80 and _BY.search(sentence[:s0]) for s0, _e, _d in sides):
-        return None  # "a provocation … scheduled by Russian occupiers": a charge against them
+
+    def invented(charged: str) -> tuple[str, str] | None:
+        """ "Moscow says the killings were staged by Kyiv": a charge against Kyiv, and the speaker's
+        denial that the killings happened as told."""
+        if hit.group().lower() in _NEVER_HAPPENED and speaker_side and speaker_side != charged:
+            return speaker_side, hit.group()
+        return None
+
+    by = [d for s0, _e, d in sides if 0 <= s0 - hit.end() <= 80 and _BY.search(sentence[:s0])]
+    if charge and by:
+        return invented(by[0])  # "a provocation … scheduled by Russian occupiers": a charge against them
     if charge and any(
         0 <= hit.start() - e <= 40
         and _BY.search(sentence[:s0])
@@ -482,10 +500,11 @@ def _denial(
         for s0, e, _d in sides
     ):
         return None  # "the shelling of the plant by the Russians is a provocation": a charge against them
-    if charge and any(
-        0 <= hit.start() - e <= 12 and not sentence[e : hit.start()].strip(" '’s") for _s, e, _d in sides
-    ):
-        return None
+    right_before = [
+        d for _s, e, d in sides if 0 <= hit.start() - e <= 12 and not sentence[e : hit.start()].strip(" '’s")
+    ]
+    if charge and right_before:
+        return invented(right_before[-1])  # "Ukraine staged the massacre", "Russian fakes"
     # a side that owns what is denied ("Russian claims are a lie") is not the one denying
     owned = {side for _s, e, side in sides if _OWNED.match(sentence, e)}  # "refuted Russian claims" too
     subject = [
@@ -497,10 +516,34 @@ def _denial(
         return subject[-1], hit.group()
     if speaker_side and speaker_side not in owned:
         return speaker_side, hit.group()
+    caller = _CALLER.match(sentence[: hit.start()])
+    if caller is not None:  # "Putin calls the situation in the Ukrainian town of Bucha 'fake'"
+        side = next((d for s0, _e, d in sides if s0 == caller.start("who")), None) or speaker_side_of(
+            caller.group("who")
+        )
+        if side is not None and side not in owned:
+            return side, hit.group()
     before = [s for s in sides if s[1] <= hit.start() and not _OWNED.match(sentence, s[1])]
     if before:
         return before[-1][2], hit.group()
     return None
+
+
+# "Putin calls …", "Moscow dismissed …": who calls something a fake, at the head of the sentence
+_CALLER = re.compile(
+    r"^\W*(?P<who>[A-Z][\w\-’'.]*(?:\s+[A-Z][\w\-’'.]*){0,2})\s+(?:calls?|called|labels?|labell?ed|"
+    r"dubs?|dubbed|brands?|branded|dismiss(?:es|ed)?)\b"
+)
+
+
+def speaker_side_of(name: str) -> str | None:
+    """The side a person or capital named at the head of a sentence speaks for ("Putin" -> "Russia")."""
+    people = _person_side()
+    low = name.lower()
+    for person, side in people.items():
+        if low == person or low == person.split()[-1]:
+            return side
+    return METONYMS.get(name)
 
 
 # between a side and its denial word when the side is the one denying: "Moscow denied", "Russia has
@@ -582,7 +625,18 @@ _COPULA = re.compile(
 def _attributive(sentence: str, hit: re.Match[str]) -> bool:
     """ "a false campaign", "to run a fake story": the word describes a noun, it denies nothing ("the
     accusations are fake news" does)."""
-    if hit.group().lower() not in ("false", "fake"):
+    word = hit.group().lower()
+    if _MADE_BEFORE.search(sentence[: hit.start()]):
+        return True  # "used it for fakes", "spreading lies": a charge against whoever makes them
+    if word == "staged":  # "shoot staged scenes" describes; "staged the massacre", "was staged" deny
+        after = _WORD.match(sentence, hit.end() + 1) if sentence[hit.end() : hit.end() + 1] == " " else None
+        return bool(
+            after is not None
+            and after.group()[:1].islower()
+            and not _NOT_A_NOUN.fullmatch(after.group())
+            and not _COPULA.search(sentence[: hit.start()])
+        )
+    if word not in ("false", "fake"):
         return False
     if _INDEFINITE_BEFORE.search(sentence[: hit.start()]) and _NOUN_AFTER.match(sentence, hit.end()):
         return True  # "is circulating a fake report": a charge against its author ("called it a fake" no)
@@ -590,6 +644,19 @@ def _attributive(sentence: str, hit: re.Match[str]) -> bool:
 
 
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+# what one makes or spreads: "used it for fakes", "spreading lies", "producing fakes"
+_MADE_BEFORE = re.compile(
+    r"\b(?:for|spread(?:s|ing)?|mak(?:e|es|ing)|made|produc(?:e|es|ed|ing)|creat(?:e|es|ed|ing)|"
+    r"shoot(?:s|ing)?|shot|film(?:s|ed|ing)?|publish(?:es|ed|ing)?|disseminat(?:e|es|ed|ing))\s+"
+    r"(?:[\w\-]+\s+)?$",
+    re.IGNORECASE,
+)
+# after "staged", a word that makes it a verb or a predicate, not an adjective before a noun
+_NOT_A_NOUN = re.compile(
+    r"(?:the|an?|this|that|these|those|its|their|his|her|by|to|in|on|at|for|and|or|as|with|from|after|"
+    r"before|so|it|them)",
+    re.IGNORECASE,
+)
 _NOUN_AFTER = re.compile(r"\s+(?!and\b|or\b|by\b|from\b|of\b|in\b|on\b|about\b)[a-z][\w\-]*")
 
 
@@ -610,7 +677,18 @@ def _REJECTS_A_PROPOSAL(sentence: str, hit: re.Match[str]) -> bool:  # noqa: N80
     if not after.strip() or after.lstrip()[:1] in ".,;:":
         return False  # "…, which Moscow rejected."
     window = " ".join(after.split()[:6])
-    return _CLAIM_NOUNS.search(window) is None
+    claim = _CLAIM_NOUNS.search(window)
+    if claim is None:
+        return True
+    proposal = _PROPOSAL_NOUNS.search(window)  # "rejects any proposals because it is …"
+    return proposal is not None and proposal.start() < claim.start()
+
+
+_PROPOSAL_NOUNS = re.compile(
+    r"\b(?:proposals?|offers?|plans?|requests?|demands?|calls?|initiatives?|ideas?|ceasefire|truce|"
+    r"corridors?|talks|negotiations|visas?|ultimatums?|terms)\b",
+    re.IGNORECASE,
+)
 
 
 # "a crowded place that has nothing to do with hostilities": a relative clause describes, denies nothing
@@ -652,7 +730,16 @@ def _denies_the_event(sentence: str, words: str) -> bool:
     if words.lower() not in _NEVER_HAPPENED:
         return False
     at = sentence.find(words)
-    return at >= 0 and not _TOLD_BEFORE.search(sentence[:at])
+    return at >= 0 and not _TOLD_NOUN_BEFORE.search(sentence[:at])
+
+
+# what was told about an incident, as a noun ("accusations that …", "the claims of …"; not "Russia
+# claims Ukraine staged it", where the claim is the denial itself)
+_TOLD_NOUN_BEFORE = re.compile(
+    r"\b(?:accusations?|allegations?|reports?|stor(?:y|ies)|statements?)\b|"
+    r"(?:\b(?:the|these|those|such|its|their|his|her|any|all)|['’]s)\s+(?:[\w\-]+\s+)?claims?\b",
+    re.IGNORECASE,
+)
 
 
 _NEG_BEFORE = re.compile(r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -734,6 +821,8 @@ def resolve_target(
     if found is None:
         if context_target is None:
             return None
+        if _names_another_target(sentence):
+            return None  # "fired at another railway station": not the article's station either
         if context_target.endswith("@") and context_target[:-1] not in lexicon.words("event_once"):
             return None  # "a nuclear plant", shelled again and again: which one, and which time?
         if any(

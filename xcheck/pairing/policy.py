@@ -67,6 +67,10 @@ class Policy:
     # shelling), answers the accusations of the days just before; not two weeks: by then the plant has
     # been hit again and accused again.
     repeated_facility_reply_days: int = 3
+    # "The images from Bucha are staged", "the strike is a fake": the kinds of incident whose report
+    # such a denial contradicts. Not a capture, an evacuation or a fire: "used it for fakes" near an
+    # evacuation from the steel plant says nothing about whether the evacuation happened.
+    incident_kinds: tuple[str, ...] = ("massacre", "strike", "shelling", "explosion", "sinking")
     # A running total that grows by more than stale_ratio within stale_days, from at least stale_min,
     # did not grow: one side repeats an old figure ("about three million refugees" on June 12, "more
     # than six million" on June 13). Early tolls after one strike (11 -> 18 -> 21) stay below stale_min.

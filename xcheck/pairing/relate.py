@@ -33,7 +33,7 @@ from .policy import POLICY
 from .text import content_words, jaccard
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "30"
+JUDGE_VERSION = "31"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -892,7 +892,12 @@ def _event_attribute_clash(a: ClaimView, b: ClaimView) -> tuple[str, str] | None
     for x, y, cx, cy in ((ea, eb, a, b), (eb, ea, b, a)):
         # "the images from Bucha are staged" vs "bodies of civilians were found in Bucha": whether it
         # happened at all, whoever did it
-        if x.event_denied and x.denier and y.kind and not (y.denier or y.event_denied or cy.frame.negated):
+        if (
+            x.event_denied
+            and x.denier
+            and y.kind in P.incident_kinds
+            and not (y.denier or y.event_denied or cy.frame.negated)
+        ):
             return "denial", (
                 f'whether it happened ({label}): {x.denier} says it did not ("{x.denial_text}", '
                 f"{_denial_voice(cx, x.denier)}) vs a {y.kind} reported ({_voice(cy)})"
