@@ -42,6 +42,8 @@ def test_no_period_when_none_is_said() -> None:
         ("Rescuers found another 6 bodies in Kremenchuk.", ["increment"]),
         ("13 of the 16 victims were killed in Izium.", ["part", "total"]),
         ("More than 30 people were killed in Kramatorsk.", ["total"]),
+        # a family among the dead is some of them, not the toll
+        ("In the night shelling of Kharkiv a family of four people died in their flat.", ["part"]),
     ],
 )
 def test_roles(sentence: str, roles: list[str]) -> None:

@@ -155,12 +155,15 @@ def find_period(sentence: str, scope: str | None, hits: list[DateHit], as_of: st
 
 
 _PART_BEFORE = re.compile(
-    r"(?:\bincluding|\bincl\.|\bamong them|\bamong whom|\bof whom|\bof which|\bof them|\bout of whom)"
+    r"(?:\bincluding|\bincl\.|\bamong them|\bamong whom|\bof whom|\bof which|\bof them|\bout of whom|"
+    r"\ba family of|\ban entire family of|\ba whole family of)"  # "a family of four died": some of the dead
     r"[\s,:–—-]*(?:at least |about |some |over |more than |nearly |almost )?$",
     re.IGNORECASE,
 )
 _PART_AFTER = re.compile(
-    r"^\s+(?:of\s+(?:the|those|them|these|whom|which|its|their)\b|out\s+of\b)", re.IGNORECASE
+    r"^\s+(?:of\s+(?:the|those|them|these|whom|which|its|their)\b|out\s+of\b|"
+    r"members\s+of\s+(?:a|one|the\s+same)\s+family\b)",  # "five members of one family were killed"
+    re.IGNORECASE,
 )
 _INCREMENT_BEFORE = re.compile(
     r"(?:\banother|\ban additional|\ba further|\badditional|\bfurther|\+)\s*$", re.IGNORECASE
