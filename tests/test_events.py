@@ -781,17 +781,3 @@ def test_another_target_does_not_take_the_headlines() -> None:
         published="2022-04-11",
     )
     assert frames[1].event is None
-
-
-def test_prisoners_of_war_killed_in_an_attack_are_the_prisons_event() -> None:
-    """ "killed 40 prisoners of war in an attack": the prison's incident, whether or not the prison is
-    named; a prisoner exchange is no incident."""
-    ev = event(
-        "Moscow says Ukraine killed 40 prisoners of war in an attack, a claim Kyiv denies.", "2022-07-29"
-    )
-    assert ev["target"] == "prison@" and ev["denier"] == "Ukraine"
-    assert (
-        event("Kyiv says Russia shelled the POWs held in Olenivka.", "2022-07-29")["target"]
-        == "prison@Olenivka"
-    )
-    assert event("Ukraine and Russia exchanged prisoners of war on Thursday.", "2022-07-29") == {}
