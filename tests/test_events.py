@@ -781,3 +781,24 @@ def test_another_target_does_not_take_the_headlines() -> None:
         published="2022-04-11",
     )
     assert frames[1].event is None
+
+
+def test_a_sentence_about_the_whole_country_does_not_take_the_headlines_event() -> None:
+    """ "atrocities committed by Russian invaders in Ukraine" under a Bucha headline speaks of the war;
+    a sentence that names no place under a Kramatorsk headline is still the strike."""
+    frames = extract_frames(
+        [
+            "Zelensky on the Russian soldiers who committed atrocities in Bucha",
+            "Zelensky said the summit could have prevented the atrocities by Russian troops in Ukraine.",
+        ],
+        published="2022-04-04",
+    )
+    assert frames[0].event is not None and frames[1].event is None
+    frames = extract_frames(
+        [
+            "Strike on Kramatorsk station kills 50",
+            "Kyiv says Russian forces carried out the attack.",
+        ],
+        published="2022-04-09",
+    )
+    assert frames[1].event is not None and frames[1].event.target == "station@Kramatorsk"

@@ -204,6 +204,14 @@ _ANOTHER_BEFORE = re.compile(
 )
 
 
+# "in Ukraine", "in eastern Ukraine", "across the country": a country, wider than one incident's place
+_IN_WIDER = re.compile(
+    r"\b(?:in|across|throughout|all over)\s+(?:the\s+)?(?:(?:eastern|western|southern|northern|central|"
+    r"east|west|south|north|occupied|whole|entire)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _names_another_target(sentence: str) -> bool:
     """ "another railway station", "a second hospital": a target set apart from the one of the news."""
     return any(
@@ -830,6 +838,11 @@ def resolve_target(
             for m in mentions
         ):
             return None  # another place: not the article's event
+        if any(
+            m.kind == "country" and _IN_WIDER.search(sentence[max(0, m.start - 30) : m.start])
+            for m in mentions
+        ):
+            return None  # "the atrocities committed by Russian invaders in Ukraine": the war, not the event
         return context_target, True
     target = found[0]
     if target.endswith("@"):
