@@ -802,3 +802,12 @@ def test_a_sentence_about_the_whole_country_does_not_take_the_headlines_event() 
         published="2022-04-09",
     )
     assert frames[1].event is not None and frames[1].event.target == "station@Kramatorsk"
+
+
+def test_a_system_only_supplied_is_not_the_weapon() -> None:
+    """ "a post about the supply of HIMARS to Ukraine" does not say HIMARS hit the prison."""
+    supplied = event(
+        "A channel wrote about the supply of HIMARS to Ukraine before the strike on the prison in Olenivka."
+    )
+    assert supplied.get("weapon") is None
+    assert event("Moscow says HIMARS rockets hit the prison in Olenivka.")["weapon"] == "HIMARS"

@@ -459,12 +459,22 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
 
 
 def _weapon(text: str) -> tuple[str, str] | None:
+    """The named system the sentence says was used, the first one; not one that is only supplied ("a post
+    about the supply of HIMARS to Ukraine")."""
     best: tuple[int, str, str] | None = None
     for name, pat in _table_re("weapons"):
-        hit = pat.search(text)
+        hit = next((h for h in pat.finditer(text) if not _SUPPLIED_BEFORE.search(text[: h.start()])), None)
         if hit and (best is None or hit.start() < best[0]):
             best = (hit.start(), name, hit.group())
     return (best[1], best[2]) if best else None
+
+
+# a system talked of as supplied, not as used: "the supply of HIMARS", "deliveries of Neptune missiles"
+_SUPPLIED_BEFORE = re.compile(
+    r"\b(?:suppl(?:y|ies)|deliver(?:y|ies)|shipments?|transfers?|provision|sale)\s+of\s+(?:the\s+)?"
+    r"(?:[\w\-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def _denial(
