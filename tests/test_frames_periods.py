@@ -44,6 +44,12 @@ def test_no_period_when_none_is_said() -> None:
         ("More than 30 people were killed in Kramatorsk.", ["total"]),
         # a family among the dead is some of them, not the toll
         ("In the night shelling of Kharkiv a family of four people died in their flat.", ["part"]),
+        # a clause of its own period: not the count of the sentence's incident
+        (
+            "The Dnipro toll rose to 14, and 43 people were killed in the region during the week.",
+            ["total", "other period"],
+        ),
+        ("Three people died in Kharkiv on Monday, and 30 were injured.", ["total", "total"]),
     ],
 )
 def test_roles(sentence: str, roles: list[str]) -> None:

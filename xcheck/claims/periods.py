@@ -30,11 +30,14 @@ from typing import Any
 
 from xcheck.claims.timex import DateHit
 
-__all__ = ["INCREMENT", "PART", "TOTAL", "Period", "find_period", "quantity_role"]
+__all__ = ["INCREMENT", "OTHER_PERIOD", "PART", "TOTAL", "Period", "find_period", "quantity_role"]
 
 TOTAL = "total"
 INCREMENT = "increment"
 PART = "part"
+# a count in a clause of its own period: "…rose to 14, and at least 43 were killed in the city during the
+# week": the 43 is not the count of the sentence's incident
+OTHER_PERIOD = "other period"
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,14 +176,34 @@ _INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|new|further|extra)\b(?!\s
 
 def quantity_role(sentence: str, start: int, end: int) -> str:
     """``part`` ("including 7 children", "13 of the 16"), ``increment`` ("six more", "another 6",
-    "+679") or ``total`` for the number at ``sentence[start:end]``."""
+    "+679"), ``other period`` (a clause of its own with its own span: ", and 43 were killed during the
+    week") or ``total`` for the number at ``sentence[start:end]``."""
     before = sentence[max(0, start - 30) : start]
     after = sentence[end : end + 30]
     if _INCREMENT_BEFORE.search(before) or _INCREMENT_AFTER.match(after):
         return INCREMENT
     if _PART_BEFORE.search(before) or _PART_AFTER.match(after):
         return PART
+    if _NEW_CLAUSE_BEFORE.search(sentence[max(0, start - 40) : start]) and _OWN_SPAN_AFTER.match(
+        sentence[end : end + 100]
+    ):
+        return OTHER_PERIOD
     return TOTAL
+
+
+# a clause of its own: ", and at least 43 …", "; 120 …", ", while 12 …"
+_NEW_CLAUSE_BEFORE = re.compile(
+    r"(?:,\s*(?:and|while|but|whereas)|;)\s+"
+    r"(?:(?:at least|about|some|over|more than|nearly|almost|a total of)\s+)?$",
+    re.IGNORECASE,
+)
+# that clause's own span: "… were killed in the city during the week", "… since the start of the war"
+_OWN_SPAN_AFTER = re.compile(
+    r"[^,;.]{0,80}?\b(?:(?:during|over|in|within|throughout|for)\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+|"
+    r"whole\s+|entire\s+|same\s+)?(?:week|month|year|seven\s+days|7\s+days|30\s+days)|this\s+(?:week|month|year)|"
+    r"since\s+the\s+(?:start|beginning)\s+of)\b",
+    re.IGNORECASE,
+)
 
 
 _CASUALTY_AFTER = re.compile(

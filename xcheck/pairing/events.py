@@ -90,7 +90,7 @@ class Event:
         rows = []
         for c in self.claims:
             for q in c.frame.quantities:
-                if q.measure not in _TOLL_MEASURES or q.role in ("part", "increment"):
+                if q.measure not in _TOLL_MEASURES or q.role != "total":
                     continue
                 rows.append(
                     {

@@ -407,7 +407,7 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
         running = a.frame.period is not None and a.frame.period.kind in ("since", "span")
         apart = abs((db - da).days) if da and db else 0
         why_not = (
-            "a part or an increment, not a total"
+            "a part, an increment or a count of another period, not a total"
             if qa.role != "total" or qb.role != "total"
             else None
             if agree and (gap is None or apart <= P.agreement_window_days)
