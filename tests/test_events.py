@@ -811,3 +811,11 @@ def test_a_system_only_supplied_is_not_the_weapon() -> None:
     )
     assert supplied.get("weapon") is None
     assert event("Moscow says HIMARS rockets hit the prison in Olenivka.")["weapon"] == "HIMARS"
+
+
+def test_target_labels_read_as_words() -> None:
+    from xcheck.claims.events import target_label
+
+    assert target_label("ship@Moskva") == "ship Moskva"
+    assert target_label("ship@") == "ship"  # a warship of no stated name: no trailing blank
+    assert target_label("station@Kramatorsk") == "Kramatorsk station"

@@ -100,7 +100,7 @@ def target_label(target: str) -> str:
     """ "station@Kramatorsk" -> "Kramatorsk station"; "ship@Moskva" -> "ship Moskva"."""
     cls, _, place = target.partition("@")
     if cls == "ship":
-        return f"ship {place}"
+        return f"ship {place}" if place else "ship"
     if cls == "massacre":
         return f"killings in {place}"
     if not cls or cls.split()[-1] in place.lower():

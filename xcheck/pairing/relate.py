@@ -33,7 +33,7 @@ from .policy import POLICY
 from .text import content_words, jaccard
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "31"
+JUDGE_VERSION = "32"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
