@@ -161,6 +161,49 @@ def test_an_inverted_file_is_written_and_read_with_its_search_width(tmp_path: Pa
     assert (again.search(vecs[:5], 1)[1][:, 0] == np.arange(5)).all()
 
 
+def test_an_inverted_file_has_about_8_lists_per_root_of_its_size() -> None:
+    """8 * sqrt(n) lists, a power of two: at 1M claims 8,192 lists of about 122 vectors (4,096 before:
+    twice the lists halved a query's search at a higher recall; README, "Lean index and scale")."""
+    assert nlist_for(100_000) == nlist_for(120_000) == 2048
+    assert nlist_for(400_000) == 4096
+    assert nlist_for(1_000_000) == 8192
+    assert nlist_for(4_000_000) == 16384
+    assert nlist_for(3000) == 3000 // 39  # at least 39 vectors to train a list on
+    assert nlist_for(10**12) == 1 << 16
+
+
+def _untrained_ivf(dim: int, nlist: int, sample: np.ndarray) -> Any:
+    """An inverted file like ``_new_ivf``'s whose centroids are the first vectors of ``sample``, not
+    k-means (seconds saved: only the number of lists matters here)."""
+    quantizer = faiss.IndexFlatIP(dim)
+    quantizer.add(np.ascontiguousarray(sample[:nlist], dtype=np.float32))
+    ivf = faiss.IndexIVFScalarQuantizer(
+        quantizer, dim, nlist, faiss.ScalarQuantizer.QT_fp16, faiss.METRIC_INNER_PRODUCT
+    )
+    ivf.own_fields = True
+    quantizer.this.disown()
+    ivf.by_residual = False
+    ivf.set_direct_map_type(faiss.DirectMap.Hashtable)
+    ivf.is_trained = True
+    return ivf
+
+
+def test_an_inverted_file_of_the_older_list_count_is_rebuilt_on_its_next_write(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An inverted file of 100,000 vectors with the lists of the older rule (4 * sqrt(n): 1,024) is
+    rebuilt by lean(), the next write's step, with 8 * sqrt(n) (2,048), and then kept."""
+    monkeypatch.setattr(vectors_mod, "_new_ivf", _untrained_ivf)
+    n, dim = 100_000, 8
+    vecs = clustered(n, dim, seed=6)
+    old = VectorIndex(dim, _untrained_ivf(dim, 1024, vecs))
+    old.add(list(range(n)), vecs)
+    new = old.lean()
+    assert new is not old and new.ivf is not None and new.ivf.nlist == 2048
+    assert new.size == n and new.lean() is new
+    assert np.abs(new.get([5, 99_999]) - vecs[[5, 99_999]]).max() < 1e-3
+
+
 def test_search_width_is_a_share_of_the_lists_up_to_a_cap() -> None:
     """1 list in 8 while that is small; never more than NPROBE_MAX lists (at 1M claims: 4,096 lists,
     192 searched, not 512)."""
