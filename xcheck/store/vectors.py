@@ -42,10 +42,12 @@ IVF_MIN = 100_000
 # pairing floor (cosine 0.45) are far apart; on real claims 1 list in 10 gave recall 0.991 of the 20
 # nearest above the floor against exact search, 1 in 8 gave 0.995 (the README's scale section).
 NPROBE_SHARE = 8
-# ... but never more than NPROBE_MAX lists: a list holds about sqrt(n) / 4 vectors, so a query's work
-# grows with the share as n * share and with the cap only as sqrt(n). At 1M claims (4,096 lists) 1 in 8
-# is 512 lists; 192 was the narrowest width measured there with recall >= 0.99 (0.9928 of the
-# neighbours among other sentences' claims, 128 lists gave 0.9874; README, "Lean index and scale").
+# ... but never more than NPROBE_MAX lists: a list holds about sqrt(n) / 8 vectors, so a query's work
+# grows with the share as n * share and with the cap only as sqrt(n). From IVF_MIN on an index has
+# 2,048 lists or more (nlist_for), so the cap decides. At 1M claims (8,192 lists) 192 gave recall
+# 0.9939 of the neighbours among other sentences' claims, 160 gave 0.9927 and 128 0.9903 (too close to
+# 0.99: two k-means runs on the same vectors differed by 0.001 at 192); at 120k (2,048 lists) 192 gave
+# 0.9977 (README, "Lean index and scale").
 NPROBE_MAX = 192
 
 
@@ -91,9 +93,9 @@ def lean_flat(dim: int) -> Any:
 
 
 # Inverted lists per square root of the vectors (see nlist_for). At 1M claims 8 * sqrt(n) (8,192 lists
-# of about 122 vectors) searched 192 lists in half the time of 4 * sqrt(n) (4,096 lists) at a higher
-# recall (README, "Lean index and scale"); more lists would cost more to train (k-means over 40
-# vectors a list) at every rebuild.
+# of about 122 vectors) searched 192 lists in less than half the time of 4 * sqrt(n) (4,096 lists) at a
+# higher recall (README, "Lean index and scale"); more lists would cost more to train (k-means over 40
+# vectors a list: 8,192 lists took 250-400 s at 1M) at every rebuild.
 LISTS_PER_ROOT = 8
 
 
