@@ -110,14 +110,17 @@ def vary(text: str, rng: np.random.Generator) -> str:
 
 
 def real_claims(
-    work: Path, data: Path, indexes: list[Path]
+    work: Path, data: Path, indexes: list[Path], max_id: int = 0
 ) -> tuple[list[str], np.ndarray, list[str] | None, float]:
     """The real sentences, their vectors, their frames (None: extract them) and the model's rate in
     sentences per second (0 when nothing was embedded here).
 
     With ``indexes``, the claims of existing indexes built with the bundled model are read instead of
     embedding ``data`` again (unique texts, their stored vectors and frames): embedding 104k sentences
-    took longer than the time there was on the shared machine."""
+    took longer than the time there was on the shared machine. ``max_id``: only the claims with ids up
+    to this (0: all); the first ``n`` claims of an index this script built are its ``n`` real
+    sentences, so such an index gives back the very claims it was built from (as float16), whatever
+    has become of the index they came from."""
     if indexes:
         texts: list[str] = []
         parts: list[np.ndarray] = []
@@ -130,7 +133,10 @@ def real_claims(
                     if store.model_id != DEFAULT_MODEL_ID:
                         raise SystemExit(f"{folder} was built with {store.model_id}, not {DEFAULT_MODEL_ID}")
                     vectors = store.vectors()
-                    rows = store.sql.db.execute("SELECT id, text, frame FROM claims ORDER BY id").fetchall()
+                    rows = store.sql.db.execute(
+                        "SELECT id, text, frame FROM claims WHERE ? = 0 OR id <= ? ORDER BY id",
+                        (max_id, max_id),
+                    ).fetchall()
             finally:
                 store.close()
             keep = []
@@ -403,12 +409,22 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         help="repeatable: take real claims, vectors and frames from this index instead of embedding --data",
     )
+    parser.add_argument(
+        "--real-ids",
+        type=int,
+        default=0,
+        help="with --from-index: only the claims with ids up to this (e.g. the real sentences of a cached "
+        "1M index: --from-index /work/data/scale/index-1000000 --real-ids 31221)",
+    )
+    parser.add_argument(
+        "--recall-queries", type=int, default=1000, help="queries of the recall measurement (0: skip it)"
+    )
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     faiss.omp_set_num_threads(os.cpu_count() or 1)
     out: dict[str, object] = {"claims": args.claims, "load_at_start": os.getloadavg()[0]}
 
-    texts, vecs, frames_read, rate = real_claims(args.work, args.data, args.from_index)
+    texts, vecs, frames_read, rate = real_claims(args.work, args.data, args.from_index, args.real_ids)
     cos, cal_s = calibrate(args.work, texts, vecs, args.calibrate)
     rate = rate or args.calibrate / cal_s
     print(f"real sentences: {len(texts):,}; the model embeds {rate:.0f} sentences/s here")
@@ -481,26 +497,27 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     # recall of the 20 nearest neighbours above the floor, against exact float32 search
-    n_rec = min(1000, q_vecs.shape[0])
-    exact = faiss.IndexFlatIP(vecs.shape[1])
-    for s in range(0, args.claims, args.step):
-        exact.add(claims.make(s, min(s + args.step, args.claims), seed=s)[1])
-    store = IndexStore(index_dir)
-    lean = store.vectors()
-    r_vecs = q_vecs[:n_rec]
-    e_s, e_i = exact.search(r_vecs, PAIR_NEIGHBOURS)
-    del exact
-    l_s, l_i = lean.search(r_vecs, PAIR_NEIGHBOURS)
-    qids = np.arange(r_vecs.shape[0])
-    want = top_above(e_s, e_i + 1, qids, PAIR_FLOOR)  # claim ids start at 1
-    got = top_above(l_s, l_i, qids, PAIR_FLOOR)
-    recall = len(want & got) / max(len(want), 1)
-    out.update(recall=recall, recall_pairs=len(want))
-    print(
-        f"recall of the {PAIR_NEIGHBOURS} nearest above {PAIR_FLOOR} ({n_rec} queries, {len(want):,} "
-        f"neighbours): {recall:.4f}"
-    )
-    store.close()
+    n_rec = min(args.recall_queries, q_vecs.shape[0])
+    if n_rec:
+        exact = faiss.IndexFlatIP(vecs.shape[1])
+        for s in range(0, args.claims, args.step):
+            exact.add(claims.make(s, min(s + args.step, args.claims), seed=s)[1])
+        store = IndexStore(index_dir)
+        lean = store.vectors()
+        r_vecs = q_vecs[:n_rec]
+        e_s, e_i = exact.search(r_vecs, PAIR_NEIGHBOURS)
+        del exact
+        l_s, l_i = lean.search(r_vecs, PAIR_NEIGHBOURS)
+        qids = np.arange(r_vecs.shape[0])
+        want = top_above(e_s, e_i + 1, qids, PAIR_FLOOR)  # claim ids start at 1
+        got = top_above(l_s, l_i, qids, PAIR_FLOOR)
+        recall = len(want & got) / max(len(want), 1)
+        out.update(recall=recall, recall_pairs=len(want))
+        print(
+            f"recall of the {PAIR_NEIGHBOURS} nearest above {PAIR_FLOOR} ({n_rec} queries, {len(want):,} "
+            f"neighbours): {recall:.4f}"
+        )
+        store.close()
 
     if args.new == 0:  # --new 0: the query figures only
         out["load_at_end"] = os.getloadavg()[0]

@@ -61,8 +61,9 @@ def main(argv: list[str] | None = None) -> int:
         "--nlist", type=int, default=0, help="rebuild the stored vectors' inverted file with this many lists"
     )
     parser.add_argument("--calibrate", type=int, default=1000, help="as given to scale.py (same queries)")
+    parser.add_argument("--real-ids", type=int, default=0, help="as given to scale.py (same claims)")
     args = parser.parse_args(argv)
-    texts, vecs, frames, _ = real_claims(args.work, DATA, args.from_index)
+    texts, vecs, frames, _ = real_claims(args.work, DATA, args.from_index, args.real_ids)
     cos, _ = calibrate(args.work, texts, vecs, args.calibrate)
     claims = Claims(texts, vecs, frames or [""] * len(texts), cos)
     store = IndexStore(args.work / f"index-{args.claims}")

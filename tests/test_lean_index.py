@@ -13,6 +13,7 @@ import faiss
 import numpy as np
 import pytest
 
+import xcheck.pairing.candidates as candidates_mod
 import xcheck.store.sqlite as sqlite_mod
 import xcheck.store.vectors as vectors_mod
 from xcheck.claims.frames import extract_frame
@@ -161,13 +162,57 @@ def test_an_inverted_file_is_written_and_read_with_its_search_width(tmp_path: Pa
     assert (again.search(vecs[:5], 1)[1][:, 0] == np.arange(5)).all()
 
 
+def test_an_inverted_file_has_about_8_lists_per_root_of_its_size() -> None:
+    """8 * sqrt(n) lists, a power of two: at 1M claims 8,192 lists of about 122 vectors (4,096 before:
+    twice the lists halved a query's search at a higher recall; README, "Lean index and scale")."""
+    assert nlist_for(100_000) == nlist_for(120_000) == 2048
+    assert nlist_for(400_000) == 4096
+    assert nlist_for(1_000_000) == 8192
+    assert nlist_for(4_000_000) == 16384
+    assert nlist_for(3000) == 3000 // 39  # at least 39 vectors to train a list on
+    assert nlist_for(10**12) == 1 << 16
+
+
+def _untrained_ivf(dim: int, nlist: int, sample: np.ndarray) -> Any:
+    """An inverted file like ``_new_ivf``'s whose centroids are the first vectors of ``sample``, not
+    k-means (seconds saved: only the number of lists matters here)."""
+    quantizer = faiss.IndexFlatIP(dim)
+    quantizer.add(np.ascontiguousarray(sample[:nlist], dtype=np.float32))
+    ivf = faiss.IndexIVFScalarQuantizer(
+        quantizer, dim, nlist, faiss.ScalarQuantizer.QT_fp16, faiss.METRIC_INNER_PRODUCT
+    )
+    ivf.own_fields = True
+    quantizer.this.disown()
+    ivf.by_residual = False
+    ivf.set_direct_map_type(faiss.DirectMap.Hashtable)
+    ivf.is_trained = True
+    return ivf
+
+
+def test_an_inverted_file_of_the_older_list_count_is_rebuilt_on_its_next_write(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An inverted file of 100,000 vectors with the lists of the older rule (4 * sqrt(n): 1,024) is
+    rebuilt by lean(), the next write's step, with 8 * sqrt(n) (2,048), and then kept."""
+    monkeypatch.setattr(vectors_mod, "_new_ivf", _untrained_ivf)
+    n, dim = 100_000, 8
+    vecs = clustered(n, dim, seed=6)
+    old = VectorIndex(dim, _untrained_ivf(dim, 1024, vecs))
+    old.add(list(range(n)), vecs)
+    new = old.lean()
+    assert new is not old and new.ivf is not None and new.ivf.nlist == 2048
+    assert new.size == n and new.lean() is new
+    assert np.abs(new.get([5, 99_999]) - vecs[[5, 99_999]]).max() < 1e-3
+
+
 def test_search_width_is_a_share_of_the_lists_up_to_a_cap() -> None:
-    """1 list in 8 while that is small; never more than NPROBE_MAX lists (at 1M claims: 4,096 lists,
-    192 searched, not 512)."""
+    """1 list in 8 while that is small; never more than NPROBE_MAX lists (at 1M claims: 8,192 lists,
+    192 searched, not 1,024). From IVF_MIN claims on an index has enough lists for the cap to decide."""
     nprobe_for = vectors_mod.nprobe_for
     assert [nprobe_for(n) for n in (1, 64, 1024, 1536)] == [1, 8, 128, 192]
     assert vectors_mod.NPROBE_MAX == 192
     assert nprobe_for(4096) == nprobe_for(65536) == 192
+    assert nprobe_for(nlist_for(vectors_mod.IVF_MIN)) == nprobe_for(nlist_for(10**6)) == 192
 
 
 def test_a_few_queries_are_searched_on_one_openmp_thread() -> None:
@@ -234,6 +279,25 @@ def test_inverted_file_recall_of_neighbours_above_the_floor() -> None:
 
     few = {(a, b) for a, b, _ in self_join(ivf, floor=0.75, k=2, exhaustive=False)}
     assert few < full_got  # at most 2 a query, all from the same candidates
+
+
+def test_the_join_of_an_inverted_file_finds_a_pair_whose_lists_are_each_the_others_12th_nearest() -> None:
+    """Lists are half as large as before (8 * sqrt(n)), so the join probes JOIN_NPROBE = 16 lists a
+    vector, not 8. Here a and b (cosine 0.8) each sit in a list of their own, and ten empty lists'
+    centroids lie nearer to each of them than the other's list: neither probes the other with 8."""
+    dim = 32
+    e = np.eye(dim, dtype=np.float32)
+    a, b = e[0], 0.8 * e[0] + 0.6 * e[1]
+    near_a = [0.9 * a + np.sqrt(0.19) * e[2 + i] for i in range(10)]  # cosine 0.9 to a, 0.72 to b
+    near_b = [0.9 * b + np.sqrt(0.19) * e[12 + i] for i in range(10)]  # 0.9 to b, 0.72 to a
+    centroids = np.stack([a, b, *near_a, *near_b]).astype(np.float32)
+    ivf = VectorIndex(dim, _untrained_ivf(dim, len(centroids), centroids))
+    ivf.add([1, 2], np.stack([a, b]))
+    assert candidates_mod.JOIN_NPROBE == 16
+    assert [(x, y) for x, y, _ in self_join(ivf, floor=0.75, k=5)] == [(1, 2)]
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(candidates_mod, "JOIN_NPROBE", 8)
+        assert self_join(ivf, floor=0.75, k=5) == []
 
 
 # --- an index folder ------------------------------------------------------------------------------------

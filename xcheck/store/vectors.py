@@ -4,7 +4,7 @@ Vectors are stored lean: as float16 (FAISS's fp16 scalar quantiser, 768 bytes fo
 instead of 1,536), which changes a cosine similarity by about 1e-4 at most (measured in the README), so
 no re-ranking is needed where the judgement reads a similarity. Up to ``IVF_MIN`` vectors they are
 searched exhaustively (an ``IndexIDMap2`` over an ``IndexScalarQuantizer``: exact up to that rounding);
-from ``IVF_MIN`` on, an inverted file (``IndexIVFScalarQuantizer``, ``nlist`` about ``4 * sqrt(n)``,
+from ``IVF_MIN`` on, an inverted file (``IndexIVFScalarQuantizer``, ``nlist`` about ``8 * sqrt(n)``,
 one list in ``NPROBE_SHARE`` searched, at most ``NPROBE_MAX``) bounds the work of a query and of
 pairing at a million claims. Files of the older layout (float32, ``IndexIDMap2`` over
 ``IndexFlatIP``) are read as they are and written in the lean layout by the next write, as a new
@@ -42,10 +42,12 @@ IVF_MIN = 100_000
 # pairing floor (cosine 0.45) are far apart; on real claims 1 list in 10 gave recall 0.991 of the 20
 # nearest above the floor against exact search, 1 in 8 gave 0.995 (the README's scale section).
 NPROBE_SHARE = 8
-# ... but never more than NPROBE_MAX lists: a list holds about sqrt(n) / 4 vectors, so a query's work
-# grows with the share as n * share and with the cap only as sqrt(n). At 1M claims (4,096 lists) 1 in 8
-# is 512 lists; 192 was the narrowest width measured there with recall >= 0.99 (0.9928 of the
-# neighbours among other sentences' claims, 128 lists gave 0.9874; README, "Lean index and scale").
+# ... but never more than NPROBE_MAX lists: a list holds about sqrt(n) / 8 vectors, so a query's work
+# grows with the share as n * share and with the cap only as sqrt(n). From IVF_MIN on an index has
+# 2,048 lists or more (nlist_for), so the cap decides. At 1M claims (8,192 lists) 192 gave recall
+# 0.9939 of the neighbours among other sentences' claims, 160 gave 0.9927 and 128 0.9903 (too close to
+# 0.99: two k-means runs on the same vectors differed by 0.001 at 192); at 120k (2,048 lists) 192 gave
+# 0.9977 (README, "Lean index and scale").
 NPROBE_MAX = 192
 
 
@@ -90,10 +92,17 @@ def lean_flat(dim: int) -> Any:
     return faiss.IndexIDMap2(faiss.IndexScalarQuantizer(dim, _FP16, _IP))
 
 
+# Inverted lists per square root of the vectors (see nlist_for). At 1M claims 8 * sqrt(n) (8,192 lists
+# of about 122 vectors) searched 192 lists in less than half the time of 4 * sqrt(n) (4,096 lists) at a
+# higher recall (README, "Lean index and scale"); more lists would cost more to train (k-means over 40
+# vectors a list: 8,192 lists took 250-400 s at 1M) at every rebuild.
+LISTS_PER_ROOT = 8
+
+
 def nlist_for(n: int) -> int:
-    """Inverted lists for ``n`` vectors: about ``4 * sqrt(n)``, a power of two between 64 and 65,536,
-    and at most ``n / 39`` (FAISS trains a list on 39 vectors at least)."""
-    want = 4 * math.sqrt(max(n, 1))
+    """Inverted lists for ``n`` vectors: about ``LISTS_PER_ROOT * sqrt(n)``, a power of two between 64
+    and 65,536, and at most ``n / 39`` (FAISS trains a list on 39 vectors at least)."""
+    want = LISTS_PER_ROOT * math.sqrt(max(n, 1))
     return int(max(1, min(max(2 ** round(math.log2(want)), 64), 1 << 16, n // 39)))
 
 
