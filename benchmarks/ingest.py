@@ -1,14 +1,16 @@
 """Ingest throughput against the raw model, measured in one run.
 
     python benchmarks/ingest.py CORPUS_DIR [--limit N] [--frames on|off|both] [--backend onnx|torch]
-                                [--serial] [--chunk N] [--ahead N] [--batch N]
+                                [--serial] [--chunk N] [--ahead N] [--batch N] [--onnx-file PATH]
 
 Prints documents/s and claims/s of the whole pipeline (read, segment, frames, embed, store) and the
 ratio of its claims/s to ``SentenceTransformer.encode`` (torch) sentences/s on exactly the same sentences.
 The pipeline embeds with ``--backend`` (default: xcheck's default, ONNX Runtime int8), overlapping claim
 extraction with embedding (xcheck/overlap.py) unless ``--serial``; ``--chunk`` (texts per hand-over to
 the embedding thread), ``--ahead`` (hand-overs queued) and ``--batch`` (texts per model call) override
-xcheck's values for measuring them. Both models are loaded (and warmed up) before anything is timed.
+xcheck's values for measuring them; ``--onnx-file`` runs the ONNX backend on another file of the same
+model (e.g. one written by ``benchmarks/onnx_variants.py build``) instead of the shipped int8 one.
+Both models are loaded (and warmed up) before anything is timed.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import numpy as np
 
 import xcheck.corpus as corpus_mod
+import xcheck.onnx_embed as onnx_embed_mod
 from xcheck.config import DEFAULT_MODEL_ID
 from xcheck.corpus import Corpus
 from xcheck.embed import BATCH_SIZE, Embedder, SentenceTransformerEmbedder, make_embedder
@@ -73,7 +76,11 @@ def main() -> None:
     ap.add_argument("--chunk", type=int, default=0)
     ap.add_argument("--ahead", type=int, default=0)
     ap.add_argument("--batch", type=int, default=0)
+    ap.add_argument("--onnx-file", type=Path, default=None, help="ONNX file for the onnx backend")
     args = ap.parse_args()
+    if args.onnx_file:
+        onnx_file = args.onnx_file.resolve()
+        onnx_embed_mod.int8_model_path = lambda: onnx_file  # type: ignore[assignment]
     if args.serial:
         corpus_mod.EmbedAhead = Serial  # type: ignore[misc,assignment]
     if args.chunk:
@@ -100,7 +107,8 @@ def main() -> None:
         embedder.batch_size = args.batch  # type: ignore[attr-defined]
     embedder.embed_batch(["warm-up sentence"] * 8)
     print(
-        f"pipeline backend: {getattr(embedder, 'backend', '?')}, "
+        f"pipeline backend: {getattr(embedder, 'backend', '?')}"
+        f"{f' ({args.onnx_file})' if args.onnx_file else ''}, "
         f"{'serial' if args.serial else 'overlapped'}, chunk {corpus_mod.EMBED_CHUNK}, "
         f"ahead {corpus_mod.EMBED_AHEAD}, "
         f"batch {min(corpus_mod.EMBED_TURN, getattr(embedder, 'batch_size', corpus_mod.EMBED_TURN))}"
