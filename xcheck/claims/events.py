@@ -212,10 +212,14 @@ _IN_WIDER = re.compile(
 )
 
 
+def _set_apart(sentence: str, start: int) -> bool:
+    """ "another railway station", "a second hospital": the target at ``start`` is not the one of the news."""
+    return bool(_ANOTHER_BEFORE.search(sentence[max(0, start - 25) : start]))
+
+
 def _names_another_target(sentence: str) -> bool:
-    """ "another railway station", "a second hospital": a target set apart from the one of the news."""
     return any(
-        _ANOTHER_BEFORE.search(sentence[max(0, hit.start() - 25) : hit.start()])
+        _set_apart(sentence, hit.start())
         for _cls, pat in _table_re("event_targets")
         for hit in pat.finditer(sentence)
     )
@@ -242,7 +246,7 @@ def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | No
     found: tuple[int, int, str] | None = None  # (start, -length, class)
     for cls, pat in _table_re("event_targets"):
         for hit in pat.finditer(sentence):
-            if _ANOTHER_BEFORE.search(sentence[max(0, hit.start() - 25) : hit.start()]):
+            if _set_apart(sentence, hit.start()):
                 continue  # "fired at another railway station": not the station of the news
             cand = (hit.start(), -(hit.end() - hit.start()), cls)
             if found is None or cand < found:
@@ -507,8 +511,12 @@ def _denial(
             return speaker_side, hit.group()
         return None
 
-    by = [d for s0, _e, d in sides if 0 <= s0 - hit.end() <= 80 and _BY.search(sentence[:s0])]
-    if charge and by:
+    by = (
+        [d for s0, _e, d in sides if 0 <= s0 - hit.end() <= 80 and _BY.search(sentence[:s0])]
+        if charge
+        else []
+    )
+    if by:
         return invented(by[0])  # "a provocation … scheduled by Russian occupiers": a charge against them
     if charge and any(
         0 <= hit.start() - e <= 40
@@ -518,10 +526,16 @@ def _denial(
         for s0, e, _d in sides
     ):
         return None  # "the shelling of the plant by the Russians is a provocation": a charge against them
-    right_before = [
-        d for _s, e, d in sides if 0 <= hit.start() - e <= 12 and not sentence[e : hit.start()].strip(" '’s")
-    ]
-    if charge and right_before:
+    right_before = (
+        [
+            d
+            for _s, e, d in sides
+            if 0 <= hit.start() - e <= 12 and not sentence[e : hit.start()].strip(" '’s")
+        ]
+        if charge
+        else []
+    )
+    if right_before:
         return invented(right_before[-1])  # "Ukraine staged the massacre", "Russian fakes"
     # a side that owns what is denied ("Russian claims are a lie") is not the one denying
     owned = {side for _s, e, side in sides if _OWNED.match(sentence, e)}  # "refuted Russian claims" too
@@ -536,7 +550,7 @@ def _denial(
         return speaker_side, hit.group()
     caller = _CALLER.match(sentence[: hit.start()])
     if caller is not None:  # "Putin calls the situation in the Ukrainian town of Bucha 'fake'"
-        side = next((d for s0, _e, d in sides if s0 == caller.start("who")), None) or speaker_side_of(
+        side = next((d for s0, _e, d in sides if s0 == caller.start("who")), None) or _known_side(
             caller.group("who")
         )
         if side is not None and side not in owned:
@@ -552,16 +566,6 @@ _CALLER = re.compile(
     r"^\W*(?P<who>[A-Z][\w\-’'.]*(?:\s+[A-Z][\w\-’'.]*){0,2})\s+(?:calls?|called|labels?|labell?ed|"
     r"dubs?|dubbed|brands?|branded|dismiss(?:es|ed)?)\b"
 )
-
-
-def speaker_side_of(name: str) -> str | None:
-    """The side a person or capital named at the head of a sentence speaks for ("Putin" -> "Russia")."""
-    people = _person_side()
-    low = name.lower()
-    for person, side in people.items():
-        if low == person or low == person.split()[-1]:
-            return side
-    return METONYMS.get(name)
 
 
 # between a side and its denial word when the side is the one denying: "Moscow denied", "Russia has
@@ -812,9 +816,12 @@ def speaker_side(speaker: str | None) -> str | None:
     if not speaker:
         return None
     base = speaker.split(" (", 1)[0]
-    if base.lower() in _person_side():  # "Dmitry Peskov" speaks for Russia
-        return _person_side()[base.lower()]
-    return METONYMS.get(base, base) if base[:1].isupper() else None
+    return _known_side(base) or (base if base[:1].isupper() else None)
+
+
+def _known_side(name: str) -> str | None:
+    """The side a known person or capital speaks for ("Dmitry Peskov", "Putin", "Kyiv"), else None."""
+    return _person_side().get(name.lower()) or METONYMS.get(name)
 
 
 # -- the whole ------------------------------------------------------------------------------------
