@@ -265,6 +265,12 @@ def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | No
             city = min(cities, key=lambda m: abs(m.start - pos))
             return f"{found[2]}@{city.name}", pos
         return f"{found[2]}@", pos  # the place comes from the article, or stays unknown
+    held = _HOLDING.search(sentence)
+    if held:  # "attacked the facility … the inmates could expose": a place where people are held
+        if cities:
+            city = min(cities, key=lambda m: abs(m.start - held.start()))
+            return f"prison@{city.name}", held.start()
+        return "prison@", held.start()
     kind = _kind(sentence)
     if kind == "massacre" and cities:
         return f"massacre@{cities[0].name}", cities[0].start
@@ -273,9 +279,17 @@ def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | No
     return None
 
 
+# a facility said to hold people in custody: a prison whatever it is called
+_HOLDING = re.compile(
+    r"\b(?:facility|building|site|camp)\b"
+    r"(?=(?:(?!\band\b|\bbut\b)[^.;,]){0,60}?\b(?:inmates|detainees|prisoners|POWs|captives)\b)",
+    re.IGNORECASE,
+)
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|at|of|outside|around|on|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s\b")
-_REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|district|People's Republic)\b", re.IGNORECASE)
+_REGION_AFTER = re.compile(
+    r"\s+(?:region|regional|oblast|province|district|People's Republic)\b", re.IGNORECASE
+)
 
 
 def _speaks_for(sentence: str, m: Mention) -> bool:
@@ -385,6 +399,23 @@ _ON_ORDERS_AROUND = (
     re.compile(r"['’]s?\s+(?:direct\s+)?orders?\b", re.IGNORECASE),
 )
 _NEEDS_MEANS = frozenset({"launch", "launched", "launches", "launching", "opened", "opens", "open"})
+# "Ukraine is 'taking Europe hostage' by shelling the plant" (not "Kharkiv was hit by shelling")
+_BY_DOING = re.compile(
+    r"(?:\s+(?!(?:was|were|is|are|been|be|being|got|gets)\b)[\w\-.’'\"‘“”]+){0,5}?\s+by\s+(?P<v>\w+ing)\b",
+    re.IGNORECASE,
+)
+# means shot down before they struck: "downs Russian missiles", "intercepted two Ukrainian drones"
+_INTERCEPTED = re.compile(
+    r"\b(?:downs|downed|shoots?\s+down|shot\s+down|intercept\w*)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE
+)
+# the side is the subject of its clause: "Moscow says Ukraine …", not "destroying Ukraine by shelling"
+_CLAUSE_START = re.compile(
+    r"(?:^|\b(?:says?|said|claims?|claimed|insists?|insisted|that|warns?|warned)\s+|[:;,—–]\s*)$",
+    re.IGNORECASE,
+)
+# "Ukraine used a U.S.-supplied rocket system to hit a detention facility": the side that used the means
+_USED = frozenset({"used", "uses", "using", "employed"})
+_USED_TO = re.compile(r"\s+(?:[\w\-.’']+\s+){0,6}?to\s+(?P<v>[\w\-]+)", re.IGNORECASE)
 
 
 def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] | None:
@@ -417,6 +448,12 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
                 x[0].lower().rstrip("s") in means for x in words[i + 1 : i + 4]
             ):
                 break  # "Ukraine launches a hunt": not a strike
+            if lw in _USED and (i == 0 or force_seen or all(x[0].lower() in filler for x in words[:i])):
+                # "Ukraine used a U.S.-supplied rocket system to hit", "Russian troops used drones to attack"
+                used = _USED_TO.match(sentence, end + w_end)
+                if used and used.group("v").lower() in verbs:
+                    hit_end, by_verb = used.end() - end, True
+                break
             if lw in verbs and (i == 0 or force_seen or all(x[0].lower() in filler for x in words[:i])):
                 hit_end = w_end
                 by_verb = True
@@ -430,6 +467,18 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
             if lw in filler or (not force_seen and i <= 1 and w[:1].isupper()):
                 continue  # "Russian Armed Forces", "Ukraine has struck"
             break
+        used = _BY_DOING.match(sentence, end, stop) if _CLAUSE_START.search(before) else None
+        if hit_end is None and used and used.group("v").lower() in verbs:
+            hit_end = used.end() - end
+            by_verb = True
+        if (
+            hit_end is not None
+            and by_verb
+            and any(s0 - (end + hit_end) in range(0, 6) for s0, _e, _s in sides)
+        ):
+            hit_end = None  # "Ukraine targets Russian soldiers": people of a side struck, not the target
+        if hit_end is not None and not by_verb and _INTERCEPTED.search(before[-30:]):
+            hit_end = None  # "Ukraine says it downs Russian missiles": struck nothing
         if hit_end is not None and _CLAUSE_BREAK.search(sentence[end : end + hit_end]):
             hit_end = None  # "…in Kramatorsk, Ukraine, killing 52": another clause
         if (
@@ -848,8 +897,6 @@ def resolve_target(
             return None
         if _names_another_target(sentence):
             return None  # "fired at another railway station": not the article's station either
-        if context_target.endswith("@") and context_target[:-1] not in lexicon.words("event_once"):
-            return None  # "a nuclear plant", shelled again and again: which one, and which time?
         if any(
             m.kind == "city" and not _speaks_for(sentence, m) and not context_target.endswith("@" + m.name)
             for m in mentions
@@ -868,6 +915,9 @@ def resolve_target(
         if context_place and target != "ship@":
             return target + context_place, False
     return target, False
+
+
+_QUOTES = re.compile(r"[\"“”‘’']")
 
 
 def find_event(
@@ -901,10 +951,11 @@ def find_event(
     agent = _agent(sentence, sides)
     weapon = _weapon(sentence)
     if agent is None and weapon is None:
+        plain = _QUOTES.sub(" ", sentence)  # 'was "seriously damaged" by a fire'
         for cause, pat in _table_re("causes"):
-            hit = pat.search(sentence)
+            hit = pat.search(plain)
             if hit:  # "a fire broke out on board": nobody struck
-                agent = (cause, hit.group())
+                agent = (cause, sentence[hit.start() : hit.end()])
                 break
     weapon_denied = bool(
         weapon and _NEG_BEFORE.search(sentence[: sentence.lower().find(weapon[1].lower())][-25:])

@@ -26,7 +26,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
@@ -39,6 +39,8 @@ __all__ = ["ATTRIBUTES", "Event", "build_events", "event_candidates", "event_pai
 
 ATTRIBUTES = ("agent", "weapon", "denier", "status")
 _WORDS = {"agent": "agent_text", "denier": "denial_text"}  # the attribute's words as written
+# a report of no stated place is judged against the events of its class this many days around it
+P_UNPLACED = POLICY.repeated_facility_window_days
 _TOLL_MEASURES = ("killed", "injured", "missing", "casualties", "victims", "rescued", "evacuated", "detained")
 
 
@@ -184,8 +186,15 @@ def _make(target: str, claims: list[ClaimView]) -> Event:
     )
 
 
-def group_claims(views: Iterable[ClaimView]) -> list[tuple[str, list[ClaimView]]]:
-    """``(target, claims)`` of each event, claims with an event mention and a date only."""
+def group_claims(
+    views: Iterable[ClaimView], *, candidates: bool = False
+) -> list[tuple[str, list[ClaimView]]]:
+    """``(target, claims)`` of each event, claims with an event mention and a date only.
+
+    A claim whose target has no stated place ("a detention facility") is shown in the one event of its
+    class that day. With ``candidates`` it goes into every event of its class within a day of it, so
+    that the judgement (:func:`event_gap`, pair by pair) decides: a second prison event that day must
+    not hide the reports of no place from the first."""
     by_target: dict[str, list[tuple[date, ClaimView]]] = defaultdict(list)
     for c in views:
         ev = c.frame.event
@@ -236,9 +245,14 @@ def group_claims(views: Iterable[ClaimView]) -> list[tuple[str, list[ClaimView]]
             if cls and d is not None:
                 class_days[(cls, d)].add(i)
     for target in sorted(t for t in by_target if t.endswith("@")):
-        if not all(_once(c) for _d, c in by_target[target]):
-            continue  # "a nuclear plant" of no place: plants are hit again and again, which one?
         for d, c in by_target[target]:
+            if candidates:
+                near = (d + timedelta(days=k) for k in range(-P_UNPLACED, P_UNPLACED + 1))
+                for i in sorted(set().union(*(class_days.get((target[:-1], x), set()) for x in near))):
+                    groups[i][1].append(c)
+                continue
+            if not _once(c):
+                continue  # "a nuclear plant" of no place: plants are hit again and again, which one?
             homes = class_days.get((target[:-1], d), set())
             if len(homes) == 1:
                 groups[next(iter(homes))][1].append(c)
@@ -286,7 +300,7 @@ def event_candidates(
     one strike may rank far apart by cosine."""
     fresh = None if new_ids is None else set(new_ids)
     out: set[tuple[int, int]] = set()
-    for _target, claims in group_claims(views):
+    for _target, claims in group_claims(views, candidates=True):
         stating = [c for c in claims if states_something(c)]
         if len(stating) < 2:
             continue

@@ -33,7 +33,7 @@ from .policy import POLICY
 from .text import content_words, jaccard
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "32"
+JUDGE_VERSION = "39"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -777,12 +777,9 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
         and ta.split("@")[1] == tb.split("@")[1]
         and bool(ea.once if tb.startswith("@") else eb.once)
     )
-    unplaced = (
-        ta != tb
-        and (ta.endswith("@") or tb.endswith("@"))
-        and ta.split("@")[0] == tb.split("@")[0]
-        and bool(ea.once and eb.once)  # a plant is hit again and again: which one?
-    )
+    # "the nuclear plant" of no stated place and "the Zaporizhzhia nuclear plant": the same facility
+    # when reported together (within the window of a target hit more than once, below)
+    unplaced = ta != tb and (ta.endswith("@") or tb.endswith("@")) and ta.split("@")[0] == tb.split("@")[0]
     if unplaced and ta.endswith("@") and tb.endswith("@"):
         return "no place stated for the target on either side"
     if ta != tb and not (in_city or unplaced):
@@ -793,6 +790,7 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
         return "no date to tie the two reports to one incident"
     once = ea.once and eb.once and not in_city
     facility = ta == tb and not ta.startswith("@") and not ta.endswith("@")
+    again = unplaced and not (ea.once and eb.once)  # "the nuclear plant": hit again and again
     window = (
         P.facility_window_days
         if once
@@ -801,7 +799,11 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
         else P.event_window_days
     )
     vague = ea if ta.startswith("@") or ta.endswith("@") else eb
-    if in_city and vague.denier and not vague.agent:
+    if unplaced:  # "a warship" on the day the Moskva sank, or the day after: as for one facility
+        window = P.repeated_facility_window_days
+    if again and any(x.denier and not x.agent and not x.day for x in (ea, eb)):
+        window = P.repeated_facility_reply_days
+    elif in_city and vague.denier and not vague.agent:
         # "claims that a Russian missile hit Kramatorsk are not true": a denial that names only the
         # city (or a station of no place) answers the accusation about the incident there for days
         window = P.reply_window_days
@@ -871,12 +873,18 @@ def _event_attribute_clash(a: ClaimView, b: ClaimView) -> tuple[str, str] | None
     ea, eb = _event(a), _event(b)
     assert ea is not None and eb is not None
     label = target_label(ea.target)
+    causes = set(lexicon.table("causes"))  # "an internal detonation": nobody struck
+    if ea.agent and eb.agent and ea.agent != eb.agent and (ea.agent in causes) != (eb.agent in causes):
+        (x, cx), (y, cy) = sorted(((ea, a), (eb, b)), key=lambda t: t[0].agent not in causes)
+        return "agent", (
+            f'what caused it ({label}): {x.agent} ("{x.agent_text}", {_voice(cx)}) vs '
+            f'a strike by {y.agent} ("{y.agent_text}", {_voice(cy)})'
+        )
     if ea.agent and eb.agent and ea.agent != eb.agent:
         return "agent", (
             f'who did it ({label}): {ea.agent} ("{ea.agent_text}", {_voice(a)}) vs '
             f'{eb.agent} ("{eb.agent_text}", {_voice(b)})'
         )
-    causes = set(lexicon.table("causes"))  # "an internal detonation": nobody struck
     for x, y, cx, cy in ((ea, eb, a, b), (eb, ea, b, a)):
         if x.agent in causes and y.weapon and not y.weapon_denied and y.agent not in causes:
             return "agent", (
