@@ -396,6 +396,13 @@ def test_unplaced_reports_are_candidates_for_every_event_of_their_class_that_day
     assert (1, 3) in pairs and (2, 3) in pairs
     # shown in no event (which one?), but judged against both
     assert all(3 not in [c.claim_id for c in e.claims] for e in build_events(views))
+    # shown in an event that dwarfs the other of that day
+    more = [
+        view(4, "Russian shelling hit the prison colony in Olenivka.", "2022-07-29", "D"),
+        view(5, "The Olenivka prison was struck by HIMARS rockets, Moscow says.", "2022-07-29", "E"),
+    ]
+    shown = {e.target: sorted(c.claim_id for c in e.claims) for e in build_events([*views, *more])}
+    assert shown["prison@Olenivka"] == [1, 3, 4, 5] and shown["prison@Donetsk"] == [2]
 
 
 @pytest.mark.parametrize(

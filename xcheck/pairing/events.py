@@ -192,7 +192,7 @@ def group_claims(
     """``(target, claims)`` of each event, claims with an event mention and a date only.
 
     A claim whose target has no stated place ("a detention facility") is shown in the one event of its
-    class that day. With ``candidates`` it goes into every event of its class within a day of it, so
+    class that day, or in one that dwarfs the others of that day. With ``candidates`` it goes into every event of its class within a day of it, so
     that the judgement (:func:`event_gap`, pair by pair) decides: a second prison event that day must
     not hide the reports of no place from the first."""
     by_target: dict[str, list[tuple[date, ClaimView]]] = defaultdict(list)
@@ -253,9 +253,11 @@ def group_claims(
                 continue
             if not _once(c):
                 continue  # "a nuclear plant" of no place: plants are hit again and again, which one?
-            homes = class_days.get((target[:-1], d), set())
-            if len(homes) == 1:
-                groups[next(iter(homes))][1].append(c)
+            homes = sorted(class_days.get((target[:-1], d), set()), key=lambda i: -len(groups[i][1]))
+            # the one event of its class that day, or one that dwarfs the others (at least twice the
+            # claims of the next: 30 reports of the Olenivka prison against one of "a prison in Donetsk")
+            if homes and (len(homes) == 1 or len(groups[homes[0]][1]) >= 2 * len(groups[homes[1]][1])):
+                groups[homes[0]][1].append(c)
     return groups
 
 
