@@ -192,9 +192,9 @@ def group_claims(
     """``(target, claims)`` of each event, claims with an event mention and a date only.
 
     A claim whose target has no stated place ("a detention facility") is shown in the one event of its
-    class that day, or in one that dwarfs the others of that day. With ``candidates`` it goes into every event of its class within a day of it, so
-    that the judgement (:func:`event_gap`, pair by pair) decides: a second prison event that day must
-    not hide the reports of no place from the first."""
+    class that day, or in one that dwarfs the others of that day. With ``candidates`` it goes into every
+    event of its class within a day of it, so that the judgement (:func:`event_gap`, pair by pair)
+    decides: a second prison event that day must not hide the reports of no place from the first."""
     by_target: dict[str, list[tuple[date, ClaimView]]] = defaultdict(list)
     for c in views:
         ev = c.frame.event
