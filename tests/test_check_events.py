@@ -145,3 +145,35 @@ def test_an_event_claim_stored_after_the_vectors_were_read_is_skipped(
         result = check_documents(c, list(read_inputs([str(new)])))
     (touched,) = result.articles[0].events
     assert {x["against"]["source"] for x in touched["conflicts"]} == {"Plain Gazette"}
+
+
+def test_a_new_report_of_no_place_is_judged_against_each_event_of_its_class_that_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two station events on one day: a new "a railway station" report belongs to neither for display,
+    but is judged against the claims of both."""
+    monkeypatch.setattr(xcheck.corpus, "make_embedder", lambda name=None: FakeEmbedder())
+    two = [
+        INDEXED[0],
+        """---
+title: Rockets hit the railway station in Kramatorsk
+source: Harbour Times
+published: 2022-05-02
+---
+Kyiv says Russian forces fired rockets at the railway station in Kramatorsk on Monday.
+""",
+    ]
+    idx = tmp_path / "idx"
+    with Corpus(idx, embedder=FakeEmbedder(), create=True) as c:
+        c.ingest([str(write(tmp_path / "corpus" / f"{i}.md", t)) for i, t in enumerate(two)])
+    new = write(
+        tmp_path / "new" / "unplaced.md",
+        "---\ntitle: Moscow answers\nsource: Evening Courier\npublished: 2022-05-02\n---\n"
+        "Moscow insists a Ukrainian Tochka-U hit a railway station on Monday.\n",
+    )
+    with Corpus(idx, embedder=FakeEmbedder()) as c:
+        result = check_documents(c, list(read_inputs([str(new)])))
+    (article,) = result.articles
+    claim = next(x for x in article.claims if x["text"].startswith("Moscow insists"))
+    assert claim["event"] is None
+    assert {m["source"] for m in claim["conflicting"]} == {"Plain Gazette", "Harbour Times"}

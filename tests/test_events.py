@@ -914,3 +914,78 @@ def test_target_labels_read_as_words() -> None:
     assert target_label("ship@Moskva") == "ship Moskva"
     assert target_label("ship@") == "ship"  # a warship of no stated name: no trailing blank
     assert target_label("station@Kramatorsk") == "Kramatorsk station"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ukrainian workers injured by shelling of the nuclear plant in Enerhodar were taken to hospital.",
+        "Moscow says Russian personnel hurt by shelling of the prison in Olenivka were treated.",
+        "Russia uses the nuclear plant to shell Nikopol, Kyiv says.",
+        "The nuclear plant in Enerhodar was damaged by fire from shelling.",
+        "The Kremlin's claim that the cruiser Moskva was damaged by a fire is false.",
+    ],
+)
+def test_no_agent_or_cause_from_victims_a_facility_used_or_a_fire_from_a_strike(sentence: str) -> None:
+    assert event(sentence, "2022-08-08").get("agent") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agent"),
+    [
+        ("Russia attacked Ukraine's Zaporizhzhia nuclear plant.", "Russia"),  # a side's thing, not its people
+        ("Russian forces shelled the Ukrainian nuclear plant in Enerhodar.", "Russia"),
+    ],
+)
+def test_a_sides_facility_as_object_keeps_the_agent(sentence: str, agent: str) -> None:
+    assert event(sentence, "2022-08-08").get("agent") == agent
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian missiles struck a site used to exchange prisoners of war.",
+        "Shelling damaged the building where talks on swapping prisoners were held.",
+        "Russian forces hit a building in Kharkiv and later captured prisoners.",
+    ],
+)
+def test_people_near_a_building_do_not_make_it_a_prison(sentence: str) -> None:
+    assert not event(sentence, "2022-08-08").get("target", "").startswith("prison")
+
+
+def test_a_camp_where_prisoners_were_kept_is_a_prison() -> None:
+    assert event("Russian shelling hit the camp where Ukrainian prisoners were kept.")["target"] == "prison@"
+
+
+def test_a_place_stated_but_unknown_is_not_no_place() -> None:
+    """ "the railway station in Lozova" names a place the gazetteer lacks: it must not be tied to the
+    Kramatorsk station as a station of no stated place would be."""
+    assert event("Ukrainian troops shelled the railway station in Lozova.")["target"] == "station@Lozova"
+    assert event("The railway station was hit in March.")["target"] == "station@"
+
+
+def test_a_regional_building_struck_keeps_its_city() -> None:
+    ev = event("Russian missiles hit the Kharkiv regional administration building.")
+    assert ev["target"] == "@Kharkiv" and ev["agent"] == "Russia"
+
+
+def test_a_dated_denial_of_an_unplaced_plant_answers_only_days_around_it() -> None:
+    a = view(1, "Moscow denied that its forces shelled a nuclear power plant on August 5.", "2022-08-06", "A")
+    b = view(2, "Russian forces shelled the Zaporizhzhia nuclear power plant.", "2022-08-15", "B")
+    assert event_gap(a, b) is not None
+
+
+def test_an_unplaced_report_is_shown_by_counts_of_its_day_whatever_the_order() -> None:
+    olenivka = [
+        view(i, "Russian troops attacked the colony in Olenivka.", "2022-07-29", f"S{i}") for i in (1, 2, 3)
+    ]
+    donetsk = [view(4, "A Russian missile hit the prison in Donetsk.", "2022-07-29", "D")]
+    jail = view(5, "Dozens died after Kiev's forces struck a jail in Donbass.", "2022-07-29", "J")
+    for views in ([*olenivka, *donetsk, jail], [jail, *donetsk, *reversed(olenivka)]):
+        shown = {e.target: sorted(c.claim_id for c in e.claims) for e in build_events(views)}
+        assert shown["prison@Olenivka"] == [1, 2, 3, 5]
+    # two against one is no dwarfing: shown in neither
+    shown = {
+        e.target: sorted(c.claim_id for c in e.claims) for e in build_events([*olenivka[:2], *donetsk, jail])
+    }
+    assert 5 not in shown["prison@Olenivka"] and 5 not in shown["prison@Donetsk"]

@@ -67,6 +67,12 @@ def touched_events(corpus: Corpus, new: Sequence[ClaimView]) -> EventTouches:
         if (a in new_ids) == (b in new_ids):
             continue  # two new claims: the check judges new claims against the index only
         n, o = (a, b) if a in new_ids else (b, a)
-        if out.by_claim.get(n) is not None and home.get(o) is out.events.get(out.by_claim[n]):
+        if out.by_claim.get(n) is not None:
+            if home.get(o) is out.events.get(out.by_claim[n]):
+                out.candidates.append((n, o))
+        elif home.get(o) is not None:
+            # a new report of no stated place ("a jail in Donbass") shown in no event, because two events
+            # of its class fall on its day: judged against the claims of each
             out.candidates.append((n, o))
+            out.events[home[o].id] = home[o]
     return out

@@ -252,10 +252,11 @@ def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | No
             if found is None or cand < found:
                 found = cand
             break
-    cities = [
-        m
-        for m in mentions
-        if m.kind == "city" and not _speaks_for(sentence, m) and not _REGION_AFTER.match(sentence, m.end)
+    cities = [m for m in mentions if m.kind == "city" and not _speaks_for(sentence, m)]
+    # "Donetsk Regional Military Administration has shown … the attack on Kramatorsk": the city struck,
+    # not the region's office; "the Kharkiv regional administration building" when no other city is named
+    cities = [m for m in cities if not _REGION_AFTER.match(sentence, m.end)] or [
+        m for m in cities if not _REGION_ONLY_AFTER.match(sentence, m.end)
     ]
     if found is not None:
         pos = found[0]
@@ -264,6 +265,10 @@ def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | No
         if cities:  # the city nearest the facility noun
             city = min(cities, key=lambda m: abs(m.start - pos))
             return f"{found[2]}@{city.name}", pos
+        named = _IN_PLACE.match(sentence, pos - found[1])
+        if named and not any(m.start <= named.start("p") < m.end for m in mentions):
+            # "the railway station in Lozova": a place stated, though not one xcheck knows; not "no place"
+            return f"{found[2]}@{named.group('p')}", pos
         return f"{found[2]}@", pos  # the place comes from the article, or stays unknown
     held = _HOLDING.search(sentence)
     if held:  # "attacked the facility … the inmates could expose": a place where people are held
@@ -281,15 +286,25 @@ def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | No
 
 # a facility said to hold people in custody: a prison whatever it is called
 _HOLDING = re.compile(
-    r"\b(?:facility|building|site|camp)\b"
-    r"(?=(?:(?!\band\b|\bbut\b)[^.;,]){0,60}?\b(?:inmates|detainees|prisoners|POWs|captives)\b)",
+    r"\b(?:facility|building|site|camp)\b(?=(?:(?!\b(?:and|but|while|then|as|after|before)\b)[^.;,]){0,60}?"
+    r"(?:\binmates\b|\b(?:held|kept|housed|holding|housing|detained|holds|houses)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:detainees|prisoners|POWs|captives)\b|(?<!swapping )(?<!swap )(?<!exchanging )(?<!exchange )(?<!of )"
+    r"\b(?:detainees|prisoners|POWs|captives)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:were|are|had been|have been)\s+(?:held|kept|housed|detained|moved)\b))",
     re.IGNORECASE,
+)
+# "… in Lozova", "… near the village of Hroza": the place right after a facility
+_IN_PLACE = re.compile(
+    r"\s+(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:city|town|village|settlement)\s+of\s+)?"
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An)\b)(?P<p>[A-Z][\w\-’']+)"
 )
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|at|of|outside|around|on|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s\b")
 _REGION_AFTER = re.compile(
     r"\s+(?:region|regional|oblast|province|district|People's Republic)\b", re.IGNORECASE
 )
+_REGION_ONLY_AFTER = re.compile(r"\s+(?:region|oblast|province|district|People's Republic)\b", re.IGNORECASE)
 
 
 def _speaks_for(sentence: str, m: Mention) -> bool:
@@ -401,8 +416,17 @@ _ON_ORDERS_AROUND = (
 _NEEDS_MEANS = frozenset({"launch", "launched", "launches", "launching", "opened", "opens", "open"})
 # "Ukraine is 'taking Europe hostage' by shelling the plant" (not "Kharkiv was hit by shelling")
 _BY_DOING = re.compile(
-    r"(?:\s+(?!(?:was|were|is|are|been|be|being|got|gets)\b)[\w\-.’'\"‘“”]+){0,5}?\s+by\s+(?P<v>\w+ing)\b",
+    r"(?:\s+(?!(?:was|were|is|are|been|be|being|got|gets|hurt|left|hit|struck|shot|caught|kept|made)\b)"
+    r"(?![\w\-]+ed\b)[\w\-.’'\"‘“”]+){0,5}?\s+by\s+(?P<v>\w+ing)\b"
+    r"(?!\s+(?:of|near|at|in|on|from|around|nearby|close)\b)(?=\s+\S)",
     re.IGNORECASE,
+)
+# a side's people or forces ("Russian soldiers", "Russians", "the occupiers' positions"), not its
+# things ("Ukraine's nuclear plant", "the Ukrainian railway station")
+_PEOPLE_OF_SIDE = re.compile(
+    r"(?:[A-Z][\w\-]*(?:ians|ans|ese)\b(?!\s+[a-z])|[\w\-]+(?:['’]s)?\s+(?:[\w\-]+\s+)?"
+    r"(?:soldiers|troops|servicemen|forces|military|army|personnel|fighters|units|positions|invaders|"
+    r"occupiers|occupants|militants|mercenaries|gunners|crews?|commanders?)\b)"
 )
 # means shot down before they struck: "downs Russian missiles", "intercepted two Ukrainian drones"
 _INTERCEPTED = re.compile(
@@ -415,7 +439,17 @@ _CLAUSE_START = re.compile(
 )
 # "Ukraine used a U.S.-supplied rocket system to hit a detention facility": the side that used the means
 _USED = frozenset({"used", "uses", "using", "employed"})
-_USED_TO = re.compile(r"\s+(?:[\w\-.’']+\s+){0,6}?to\s+(?P<v>[\w\-]+)", re.IGNORECASE)
+_USED_TO = re.compile(r"(?P<means>(?:\s+[\w\-.’']+){0,6}?)\s+to\s+(?P<v>[\w\-]+)", re.IGNORECASE)
+_MEANS_WORDS = frozenset({"weapons", "weapon", "launchers", "launcher", "munitions", "ammunition", "bombs"})
+
+
+def _means_in(words: str) -> bool:
+    """ "a U.S.-supplied rocket system", "drones", "Grad launchers": means of a strike, not "the
+    nuclear plant" ("Russia uses the nuclear plant to shell Nikopol")."""
+    if any(pat.search(words) for _cls, pat in _table_re("event_targets")):
+        return False
+    means = lexicon.words("attack_nouns") | _MEANS_WORDS
+    return _weapon(words) is not None or any(w.lower() in means for w in _WORD.findall(words))
 
 
 def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] | None:
@@ -451,7 +485,7 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
             if lw in _USED and (i == 0 or force_seen or all(x[0].lower() in filler for x in words[:i])):
                 # "Ukraine used a U.S.-supplied rocket system to hit", "Russian troops used drones to attack"
                 used = _USED_TO.match(sentence, end + w_end)
-                if used and used.group("v").lower() in verbs:
+                if used and used.group("v").lower() in verbs and _means_in(used.group("means")):
                     hit_end, by_verb = used.end() - end, True
                 break
             if lw in verbs and (i == 0 or force_seen or all(x[0].lower() in filler for x in words[:i])):
@@ -474,7 +508,10 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
         if (
             hit_end is not None
             and by_verb
-            and any(s0 - (end + hit_end) in range(0, 6) for s0, _e, _s in sides)
+            and any(
+                s0 - (end + hit_end) in range(0, 6) and _PEOPLE_OF_SIDE.match(sentence, s0)
+                for s0, _e, _s in sides
+            )
         ):
             hit_end = None  # "Ukraine targets Russian soldiers": people of a side struck, not the target
         if hit_end is not None and not by_verb and _INTERCEPTED.search(before[-30:]):
@@ -917,6 +954,15 @@ def resolve_target(
     return target, False
 
 
+_CAUSE_WORDS = frozenset({"fire", "fires", "fired", "firing", "damaged"})  # the cause's own words
+
+
+def _names_a_strike(sentence: str) -> bool:
+    """A word of striking or its means, besides "fire": "shelling", "missiles", "hit"."""
+    words = (lexicon.words("attack_nouns") | lexicon.words("attack_verbs")) - _CAUSE_WORDS
+    return any(w.lower() in words for w in _WORD.findall(sentence))
+
+
 _QUOTES = re.compile(r"[\"“”‘’']")
 
 
@@ -954,9 +1000,12 @@ def find_event(
         plain = _QUOTES.sub(" ", sentence)  # 'was "seriously damaged" by a fire'
         for cause, pat in _table_re("causes"):
             hit = pat.search(plain)
-            if hit:  # "a fire broke out on board": nobody struck
-                agent = (cause, sentence[hit.start() : hit.end()])
-                break
+            if hit is None or _TOLD_BEFORE.search(sentence[: hit.start()]):
+                continue  # "the Kremlin's claim that the Moskva was damaged by a fire is false"
+            if hit.group().lower().startswith("damaged") and _names_a_strike(sentence):
+                continue  # "damaged by fire from shelling", "by fire after being hit by two missiles"
+            agent = (cause, sentence[hit.start() : hit.end()])  # "an internal detonation": nobody struck
+            break
     weapon_denied = bool(
         weapon and _NEG_BEFORE.search(sentence[: sentence.lower().find(weapon[1].lower())][-25:])
     )  # "Russia has no Tochka-U missiles", "it was not hit by HIMARS"

@@ -238,12 +238,14 @@ def group_claims(
         groups.append((target, claims))
     # "a train station" of no stated place joins the one station event of that day, if there is one
     class_days: dict[tuple[str, date], set[int]] = defaultdict(set)
+    on_day: dict[tuple[int, date], int] = defaultdict(int)  # claims of a group on a day, before any joins
     for i, (target, claims) in enumerate(groups):
         cls = target.partition("@")[0]
         for c in claims:
             d = _day(c)
             if cls and d is not None:
                 class_days[(cls, d)].add(i)
+                on_day[(i, d)] += 1
     for target in sorted(t for t in by_target if t.endswith("@")):
         for d, c in by_target[target]:
             if candidates:
@@ -251,12 +253,12 @@ def group_claims(
                 for i in sorted(set().union(*(class_days.get((target[:-1], x), set()) for x in near))):
                     groups[i][1].append(c)
                 continue
-            if not _once(c):
-                continue  # "a nuclear plant" of no place: plants are hit again and again, which one?
-            homes = sorted(class_days.get((target[:-1], d), set()), key=lambda i: -len(groups[i][1]))
-            # the one event of its class that day, or one that dwarfs the others (at least twice the
-            # claims of the next: 30 reports of the Olenivka prison against one of "a prison in Donetsk")
-            if homes and (len(homes) == 1 or len(groups[homes[0]][1]) >= 2 * len(groups[homes[1]][1])):
+            homes = sorted(class_days.get((target[:-1], d), set()), key=lambda i: (-on_day[(i, d)], i))
+            # the one event of its class that day, or one that dwarfs the others that day (at least three
+            # claims and twice the next: 30 reports of the Olenivka prison against one of "a prison in
+            # Donetsk"); counted before any report of no place joins, so the order of claims does not matter
+            top = on_day[(homes[0], d)] if homes else 0
+            if homes and (len(homes) == 1 or (top >= 3 and top >= 2 * on_day[(homes[1], d)])):
                 groups[homes[0]][1].append(c)
     return groups
 

@@ -33,7 +33,7 @@ from .policy import POLICY
 from .text import content_words, jaccard
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "39"
+JUDGE_VERSION = "40"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -803,7 +803,7 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
         window = P.repeated_facility_window_days
     if again and any(x.denier and not x.agent and not x.day for x in (ea, eb)):
         window = P.repeated_facility_reply_days
-    elif in_city and vague.denier and not vague.agent:
+    elif in_city and not again and vague.denier and not vague.agent:
         # "claims that a Russian missile hit Kramatorsk are not true": a denial that names only the
         # city (or a station of no place) answers the accusation about the incident there for days
         window = P.reply_window_days
