@@ -962,6 +962,11 @@ def test_a_place_stated_but_unknown_is_not_no_place() -> None:
     Kramatorsk station as a station of no stated place would be."""
     assert event("Ukrainian troops shelled the railway station in Lozova.")["target"] == "station@Lozova"
     assert event("The railway station was hit in March.")["target"] == "station@"
+    assert event("Shelling hit the hospital in occupied Nova Kakhovka.")["target"] == "hospital@Nova Kakhovka"
+    # "Russian-occupied" says who holds the place; "Ukraine" is a country, wider than one place
+    assert event("Twenty killed in an attack on a civilian convoy in Russian-occupied Ukraine.")[
+        "target"
+    ] == ("convoy@")
 
 
 def test_a_regional_building_struck_keeps_its_city() -> None:

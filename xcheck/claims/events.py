@@ -295,9 +295,12 @@ _HOLDING = re.compile(
 )
 # "… in Lozova", "… near the village of Hroza": the place right after a facility
 _IN_PLACE = re.compile(
-    r"\s+(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:city|town|village|settlement)\s+of\s+)?"
+    r"\s+(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:temporarily\s+)?(?:[\w]+-)?(?:occupied|controlled|held)\s+)?"
+    r"(?:(?:city|town|village|settlement)\s+of\s+)?"
     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An)\b)(?P<p>[A-Z][\w\-’']+)"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An)\b)(?P<p>[A-Z][\w\-’']+"
+    r"(?:\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|On|In|At)\b)[A-Z][\w\-’']+)?)"
 )
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|at|of|outside|around|on|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s\b")
