@@ -994,3 +994,94 @@ def test_an_unplaced_report_is_shown_by_counts_of_its_day_whatever_the_order() -
         e.target: sorted(c.claim_id for c in e.claims) for e in build_events([*olenivka[:2], *donetsk, jail])
     }
     assert 5 not in shown["prison@Olenivka"] and 5 not in shown["prison@Donetsk"]
+
+
+# -- phrasings from a probe set written for these rules (fictional and real places, our own words) -------
+
+
+def test_an_embassy_speaks_for_its_country_and_its_host_city_is_no_place_or_side() -> None:
+    f = extract_frame(
+        "The Russian embassy in London claimed the bodies in the streets of Bucha were a staged provocation."
+    )
+    assert f.attribution == "Russia (embassy)"
+    assert f.event is not None and f.event.denier == "Russia" and f.event.target == "@Bucha"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nobody denies that the hospital in Izium was hit.",
+        "Moscow denied entry to a UN mission at the prison in Olenivka.",
+        "Ukrainian troops denied that the Russian strike on the bridge in Kherson caused any damage.",
+    ],
+)
+def test_no_denial_of_ones_part_from_nobody_a_refused_entry_or_a_denied_consequence(sentence: str) -> None:
+    assert event(sentence).get("denier") is None
+
+
+def test_a_denied_consequence_keeps_the_other_sides_strike() -> None:
+    ev = event("Ukrainian troops denied that the Russian strike on the bridge in Kherson caused any damage.")
+    assert ev["agent"] == "Russia"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "field"),
+    [
+        ("The ministry insisted the cruiser Moskva had not been hit by any Ukrainian missile.", "agent"),
+        ("No Russian missile struck the railway station in Kramatorsk, Moscow said.", "agent"),
+        ("Ukraine's navy said reports that the frigate Hetman had sunk were a Russian fake.", "status"),
+        ("Photographs of the destroyed school in Kharkiv were fabricated, Moscow said.", "status"),
+        ("An Iranian drone strike hit a residential building in Kyiv.", "agent"),  # made there, not fired
+    ],
+)
+def test_what_is_negated_reported_or_called_invented_is_not_stated(sentence: str, field: str) -> None:
+    assert event(sentence).get(field) is None
+
+
+def test_a_ship_named_after_an_admiral_keeps_its_whole_name() -> None:
+    assert event("The frigate Admiral Makarov was hit by a Ukrainian Neptune missile.")["target"] == (
+        "ship@Admiral Makarov"
+    )
+    assert event("The cruiser Admiral Volkov remains afloat.")["target"] == "ship@Admiral Volkov"
+
+
+def test_a_provocation_by_the_other_side_is_the_callers_denial_of_its_part() -> None:
+    ev = event(
+        "Russia's foreign ministry called the strike on the station in Sloviansk a provocation by Kyiv."
+    )
+    assert ev["denier"] == "Russia" and ev["event_denied"] is False
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agent"),
+    [
+        ("Ukraine blamed Russia for the explosion at the dam in Nova Kakhovka.", "Russia"),
+        ("Kyiv is behind the attack on the prison in Olenivka, Moscow said.", "Ukraine"),
+        ("Ukraine's military claimed responsibility for the strike on the landing ship Saratov.", "Ukraine"),
+        ("Zelensky accused Russian troops of deliberately shelling the convoy in Zaporizhzhia.", "Russia"),
+        ("The Russian army bombarded the steel plant in Mariupol.", "Russia"),
+    ],
+)
+def test_blame_responsibility_and_bombardment_name_who_did_it(sentence: str, agent: str) -> None:
+    assert event(sentence)["agent"] == agent
+
+
+def test_an_incident_said_not_to_have_taken_place_is_denied() -> None:
+    ev = event(
+        "No strike took place on the railway station in Kramatorsk, the Russian defence ministry said."
+    )
+    assert ev["denier"] == "Russia" and ev["event_denied"] is True
+    assert event("There was no attack on the bridge in Kherson.").get("denier") is None  # nobody says so
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Russian shelling hit a school in Kharkiv.", "school@Kharkiv"),
+        ("A residential block in Dnipro was destroyed by a Russian Kh-22 missile.", "apartment block@Dnipro"),
+        ("A Russian drone attack hit a Kyiv apartment block.", "apartment block@Kyiv"),
+        ("A Ukrainian strike hit the market in Donetsk.", "market@Donetsk"),
+    ],
+)
+def test_more_kinds_of_building_are_targets_of_their_own(sentence: str, target: str) -> None:
+    assert event(sentence)["target"] == target

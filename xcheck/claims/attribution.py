@@ -288,6 +288,24 @@ _ROLES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _ORG_METONYM = {"Kremlin", "White House", "Pentagon", "State Department"}
 
 
+_NOBODY = frozenset({"nobody", "no one", "none", "noone", "no-one"})
+# "the Russian embassy in London said": the embassy speaks, for Russia, not London
+_POSTED_IN_END = re.compile(
+    r"\b(?:embass(?:y|ies)|consulates?|missions?|ambassadors?|envoys?|representations?|diplomats?)"
+    r"\s+(?:in|to|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _posted(toks: list[tuple[str, int, int]], sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Widen "London" in "the Russian embassy in London" to the whole phrase."""
+    m = _POSTED_IN_END.search(sentence[: span[0]])
+    if m is None:
+        return span
+    head = _np_before(toks, m.start())
+    return (head[0], span[1]) if head and head != (-1, -1) else span
+
+
 def _np_before(toks: list[tuple[str, int, int]], end: int) -> tuple[int, int] | None:
     j = len(toks) - 1
     while j >= 0 and toks[j][1] >= end:
@@ -368,8 +386,8 @@ def _trailing_name(t: str, mentions: list[Mention]) -> list[tuple[int, int, str]
 def normalise_speaker(text: str, mentions: list[Mention]) -> str | None:
     """Normalise a speaker phrase (see module docstring). ``mentions`` are gazetteer hits inside it."""
     t = text.strip()
-    if not t:
-        return None
+    if not t or t.lower() in _NOBODY:
+        return None  # "Nobody denies that …": no one speaks
     persons = find_persons(t, [m for m in mentions if m.kind in ("organisation", "country", "demonym")])
     if not persons and not mentions and _BARE_NAME_RE.fullmatch(t):
         words = t.split()
@@ -455,7 +473,7 @@ def find_attribution(sentence: str, toks: list[tuple[str, int, int]], mentions: 
                             return sp
             continue
         if span:
-            s, e = span
+            s, e = _posted(toks, sentence, span)
             sp = normalise_speaker(sentence[s:e], _inside(mentions, s, e, sentence))
             if sp:
                 return sp

@@ -142,9 +142,13 @@ def _person_side() -> dict[str, str]:
 # "the cruiser Moskva", "the Moskva cruiser"
 _SHIP_NAMES = (
     re.compile(
-        r"\b(?i:cruiser|flagship|warship|frigate|ship|vessel)\s+(?:the\s+)?[\"“'‘]?(?P<n>[A-Z][a-z]{3,})\b"
+        r"\b(?i:cruiser|flagship|warship|frigate|ship|vessel)\s+(?:the\s+)?[\"“'‘]?"
+        r"(?P<n>(?:(?:Admiral|General|Marshal|Vice|Kapitan|Captain|Hetman|Pyotr|Ivan|Vasily)\s+)?[A-Z][a-z]{3,})\b"
     ),
-    re.compile(r"\b[\"“'‘]?(?P<n>[A-Z][a-z]{3,})[\"”'’]?\s+(?:missile\s+)?(?:cruiser|flagship|warship)\b"),
+    re.compile(
+        r"\b[\"“'‘]?(?P<n>(?:(?:Admiral|General|Marshal|Vice|Kapitan|Captain|Hetman|Pyotr|Ivan|Vasily)\s+)?"
+        r"[A-Z][a-z]{3,})[\"”'’]?\s+(?:missile\s+)?(?:cruiser|flagship|warship)\b"
+    ),
 )
 _NOT_SHIP_NAME = frozenset(
     {"Russian", "Ukrainian", "Black", "Russia", "Ukraine", "Navy", "Fleet", "Sea", "The"}
@@ -252,7 +256,11 @@ def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | No
             if found is None or cand < found:
                 found = cand
             break
-    cities = [m for m in mentions if m.kind == "city" and not _speaks_for(sentence, m)]
+    cities = [
+        m
+        for m in mentions
+        if m.kind == "city" and not _speaks_for(sentence, m) and not _POSTED_IN.search(sentence[: m.start])
+    ]
     # "Donetsk Regional Military Administration has shown … the attack on Kramatorsk": the city struck,
     # not the region's office; "the Kharkiv regional administration building" when no other city is named
     cities = [m for m in cities if not _REGION_AFTER.match(sentence, m.end)] or [
@@ -314,6 +322,8 @@ def _speaks_for(sentence: str, m: Mention) -> bool:
     """ "Kiev's forces", "blame Moscow": a capital standing for its government, not a place."""
     if m.name not in METONYMS:
         return False
+    if any(pat.match(sentence, m.end + 1) for _cls, pat in _table_re("event_targets")):
+        return False  # "Kyiv apartment block", "the Kyiv railway station": the city as a place
     return bool(_POSSESSIVE.match(sentence, m.end)) or not _PLACE_BEFORE.search(sentence[: m.start])
 
 
@@ -340,6 +350,7 @@ def _sides(sentence: str, mentions: list[Mention]) -> list[tuple[int, int, str]]
         for m in mentions
         if m.kind in ("country", "demonym")
         or (m.kind == "city" and m.name in METONYMS and not _SHIP_BEFORE.search(sentence[: m.start]))
+        if not _POSTED_IN.search(sentence[: m.start])
     ]
     for side, pat in _side_words():
         out.extend((h.start(), h.end(), side) for h in pat.finditer(sentence))
@@ -348,6 +359,12 @@ def _sides(sentence: str, mentions: list[Mention]) -> list[tuple[int, int, str]]
 
 
 _SHIP_BEFORE = re.compile(r"\b(?:cruiser|flagship|warship|frigate|ship|vessel)\s+[\"“'‘]?$", re.IGNORECASE)
+# "the Russian embassy in London": where a side's diplomats sit, neither a side nor a place struck
+_POSTED_IN = re.compile(
+    r"\b(?:embass(?:y|ies)|consulates?|missions?|ambassadors?|envoys?|representations?|diplomats?)\s+"
+    r"(?:in|to|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _GAP = r"(?:\s*(?:['’]s|\s)\s*(?:[\w\-]+\s+){0,2}?)"
 _MUTUAL = re.compile(
     r"\b(?:each other|one another|mutual(?:ly)?|both sides|warring (?:sides|parties)|trade(?:d)? blame)\b",
@@ -356,7 +373,18 @@ _MUTUAL = re.compile(
 _ACCUSE = re.compile(r"\b(?:accus\w*|blam\w*)\s+$", re.IGNORECASE)
 _BY = re.compile(r"\b(?P<w>[\w\-]+)\s+(?:out\s+)?by\s+(?:the\s+)?$", re.IGNORECASE)
 _OF_WHAT = re.compile(
-    r"(?:['’]s)?(?:\s+[\w\-]+){0,2}?\s+(?:of|for)\s+(?:the\s+)?(?P<w>[\w\-]+)", re.IGNORECASE
+    r"(?:['’]s)?(?:\s+[\w\-]+){0,2}?\s+(?:of|for)\s+(?:the\s+)?(?:[\w\-]+ly\s+)?(?P<w>[\w\-]+)", re.IGNORECASE
+)
+# what a side is blamed for besides a strike: "blamed Russia for the explosion at the dam"
+_BLAMED_FOR = frozenset(
+    {"explosion", "explosions", "blast", "blasts", "detonation", "killings", "massacre", "sinking"}
+)
+# "Kyiv is behind the attack on the prison", "Ukraine's military claimed responsibility for the strike"
+_OWNS_IT = re.compile(
+    r"(?:['’]s(?:\s+[a-z][\w\-]*){1,2})?\s+(?:(?:is|was|were|are|has\s+been|had\s+been)\s+behind|"
+    r"(?:has\s+|have\s+|had\s+)?(?:claimed|claims|took|takes|has\s+taken)\s+responsibility\s+for)\s+"
+    r"(?:the\s+|this\s+|these\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,2}?(?P<w>[\w\-]+)",
+    re.IGNORECASE,
 )
 _MODIFIES_TARGET = re.compile(
     r"\s+(?:cruiser|ship|warship|boat|launchers?|systems?|defen[cs]es?|carriers?)\b", re.IGNORECASE
@@ -402,7 +430,9 @@ def _accused_of_striking(sentence: str, start: int, end: int, verbs: frozenset[s
     if m is None:
         return False
     w = m.group("w").lower()
-    return w in verbs or w in lexicon.words("attack_nouns") or w in lexicon.words("done_by")
+    return (
+        w in verbs or w in lexicon.words("attack_nouns") or w in lexicon.words("done_by") or w in _BLAMED_FOR
+    )
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
@@ -472,6 +502,8 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
         stop = next((s for s, _e, _side in sides[n + 1 :] if s >= end), len(sentence))
         words = [(m.group(), m.end()) for m in re.finditer(r"[\w\-’']+", sentence[end:stop])][:6]
         before = sentence[max(0, start - 80) : start]
+        if _NEGATED_BEFORE_SIDE.search(before):
+            continue  # "had not been hit by any Ukrainian missile", "no Russian missile struck"
         hit_end: int | None = None
         force_seen = by_verb = False
         for i, (w, w_end) in enumerate(words):
@@ -505,6 +537,13 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
                 continue  # "Russian Armed Forces", "Ukraine has struck"
             break
         used = _BY_DOING.match(sentence, end, stop) if _CLAUSE_START.search(before) else None
+        owns = _OWNS_IT.match(sentence, end, stop)
+        if (
+            hit_end is None
+            and owns
+            and (owns.group("w").lower() in means or owns.group("w").lower() in _BLAMED_FOR)
+        ):
+            hit_end = owns.end() - end  # "Kyiv is behind the attack"
         if hit_end is None and used and used.group("v").lower() in verbs:
             hit_end = used.end() - end
             by_verb = True
@@ -517,6 +556,8 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
             )
         ):
             hit_end = None  # "Ukraine targets Russian soldiers": people of a side struck, not the target
+        if hit_end is not None and not by_verb and side not in _WAR_SIDES:
+            hit_end = None  # "an Iranian drone", "American HIMARS": where the means were made, not who struck
         if hit_end is not None and not by_verb and _INTERCEPTED.search(before[-30:]):
             hit_end = None  # "Ukraine says it downs Russian missiles": struck nothing
         if hit_end is not None and _CLAUSE_BREAK.search(sentence[end : end + hit_end]):
@@ -595,9 +636,16 @@ def _denial(
 
     def invented(charged: str) -> tuple[str, str] | None:
         """ "Moscow says the killings were staged by Kyiv": a charge against Kyiv, and the speaker's
-        denial that the killings happened as told."""
-        if hit.group().lower() in _NEVER_HAPPENED and speaker_side and speaker_side != charged:
-            return speaker_side, hit.group()
+        denial that the killings happened as told; "Russia called the strike a provocation by Kyiv":
+        the caller's denial of its own part (the strike happened, the other side staged it)."""
+        word = hit.group().lower()
+        if word not in _NEVER_HAPPENED and word != "provocation":
+            return None
+        if _FEARED.search(sentence[max(0, hit.start() - 40) : hit.start()]):
+            return None  # "the Kremlin fears a Ukrainian provocation at the plant": nothing has happened
+        voice = speaker_side or _caller_side(sentence[: hit.start()], sides)
+        if voice and voice != charged:
+            return voice, hit.group()
         return None
 
     by = (
@@ -637,22 +685,38 @@ def _denial(
         return subject[-1], hit.group()
     if speaker_side and speaker_side not in owned:
         return speaker_side, hit.group()
-    caller = _CALLER.match(sentence[: hit.start()])
-    if caller is not None:  # "Putin calls the situation in the Ukrainian town of Bucha 'fake'"
-        side = next((d for s0, _e, d in sides if s0 == caller.start("who")), None) or _known_side(
-            caller.group("who")
-        )
-        if side is not None and side not in owned:
-            return side, hit.group()
+    side = _caller_side(sentence[: hit.start()], sides)  # "Putin calls … the Ukrainian town of Bucha 'fake'"
+    if side is not None and side not in owned:
+        return side, hit.group()
     before = [s for s in sides if s[1] <= hit.start() and not _OWNED.match(sentence, s[1])]
     if before:
         return before[-1][2], hit.group()
     return None
 
 
+# a provocation feared or foretold, not one said of what happened
+_FEARED = re.compile(
+    r"\b(?:fears?|feared|warns?|warned|warning|plans?|planned|planning|prepar\w+|possible|could|may|might|"
+    r"would|threat\w*|risk)\b",
+    re.IGNORECASE,
+)
+
+
+def _caller_side(head: str, sides: list[tuple[int, int, str]]) -> str | None:
+    """The side of who calls something a fake at the head of the sentence ("Putin calls …", "Russia's
+    foreign ministry called …")."""
+    caller = _CALLER.match(head)
+    if caller is None:
+        return None
+    return next((d for s0, _e, d in sides if s0 == caller.start("who")), None) or _known_side(
+        caller.group("who")
+    )
+
+
 # "Putin calls …", "Moscow dismissed …": who calls something a fake, at the head of the sentence
 _CALLER = re.compile(
-    r"^\W*(?P<who>[A-Z][\w\-’'.]*(?:\s+[A-Z][\w\-’'.]*){0,2})\s+(?:calls?|called|labels?|labell?ed|"
+    r"^\W*(?!(?:Nobody|No one|None|Noone)\b)(?P<who>[A-Z][\w\-’'.]*(?:\s+[A-Z][\w\-’'.]*){0,2})"
+    r"(?:['’]s(?:\s+[a-z][\w\-]*){1,2})?\s+(?:calls?|called|labels?|labell?ed|"
     r"dubs?|dubbed|brands?|branded|dismiss(?:es|ed)?)\b"
 )
 
@@ -782,6 +846,8 @@ _CLAIM_NOUNS = re.compile(
 def _REJECTS_A_PROPOSAL(sentence: str, hit: re.Match[str]) -> bool:  # noqa: N802 - reads as a rule
     """ "Russia rejected a proposal for a ceasefire": rejecting or dismissing what is not a claim (a
     proposal, a visa, a plan) denies nothing; "rejected the accusations", "dismissed it" do."""
+    if hit.group().lower().startswith("den"):  # "denied entry to a UN mission", "denied them access"
+        return bool(_DENIED_A_THING.match(sentence, hit.end()))
     if not _REJECT_WORDS.match(hit.group()):
         return False
     after = sentence[hit.end() :]
@@ -795,9 +861,14 @@ def _REJECTS_A_PROPOSAL(sentence: str, hit: re.Match[str]) -> bool:  # noqa: N80
     return proposal is not None and proposal.start() < claim.start()
 
 
+_DENIED_A_THING = re.compile(
+    r"\s+(?:(?:them|him|her|us|it|the\s+\w+|\w+)\s+)?(?:entry|access|visas?|permission|accreditation|"
+    r"passage|a\s+visa|requests?)\b",
+    re.IGNORECASE,
+)
 _PROPOSAL_NOUNS = re.compile(
     r"\b(?:proposals?|offers?|plans?|requests?|demands?|calls?|initiatives?|ideas?|ceasefire|truce|"
-    r"corridors?|talks|negotiations|visas?|ultimatums?|terms)\b",
+    r"corridors?|talks|negotiations|visas?|ultimatums?|terms|entry|access|permission|accreditation)\b",
     re.IGNORECASE,
 )
 
@@ -876,6 +947,16 @@ def _surrendered_people(sentence: str, hit: re.Match[str]) -> bool:
     return any(w in lexicon.words("agent_forces") for w in after)
 
 
+# what others told, not the sentence's own statement: "reports that the frigate had sunk"
+_TOLD_THAT_BEFORE = re.compile(
+    r"\b(?:reports?|claims?|allegations?|rumou?rs?|stories|story|statements?)\s+(?:that|of)\b", re.IGNORECASE
+)
+# … and called invented after it: "… were fabricated", "… is a fake"
+_CALLED_INVENTED = re.compile(
+    r".*?\b(?:fake|fakes|fabricated|fabrication|staged|hoax|invention|false|untrue|lies?)\b", re.IGNORECASE
+)
+
+
 def _status(sentence: str) -> tuple[str, str] | None:
     best: tuple[int, str, str] | None = None
     for key, pat in _table_re("statuses"):
@@ -888,6 +969,11 @@ def _status(sentence: str) -> tuple[str, str] | None:
                 continue
             if _DENIED_BEFORE.search(sentence[: hit.start()]):
                 continue  # "he denies … that he left the plant and surrendered": not the state told
+            if _TOLD_THAT_BEFORE.search(sentence[: hit.start()]) or _CALLED_INVENTED.search(
+                sentence, hit.end()
+            ):
+                # "reports that the frigate had sunk were a fake", "photos of the destroyed school … faked"
+                continue
             if "surrender" in hit.group().lower() and _surrendered_people(sentence, hit):
                 continue
             if (
@@ -919,7 +1005,12 @@ def _known_side(name: str) -> str | None:
 def place_city(sentence: str, mentions: list[Mention]) -> str | None:
     """The first city the sentence names as a place (not a capital speaking, not "the Donetsk region")."""
     for m in mentions:
-        if m.kind == "city" and not _speaks_for(sentence, m) and not _REGION_AFTER.match(sentence, m.end):
+        if (
+            m.kind == "city"
+            and not _speaks_for(sentence, m)
+            and not _REGION_AFTER.match(sentence, m.end)
+            and not _POSTED_IN.search(sentence[: m.start])
+        ):
             return m.name
     return None
 
@@ -966,6 +1057,20 @@ def _names_a_strike(sentence: str) -> bool:
     return any(w.lower() in words for w in _WORD.findall(sentence))
 
 
+_WAR_SIDES = frozenset({"Russia", "Ukraine"})
+# "no strike took place", "there was no attack on …": an incident said not to have happened at all
+_NO_SUCH = re.compile(
+    r"\b(?:no\s+(?:[\w\-]+\s+)?(?:strikes?|attacks?|shelling|bombing|explosions?|killings|massacre)\s+"
+    r"(?:took\s+place|happened|occurred|was\s+carried\s+out|were\s+carried\s+out)|"
+    r"there\s+(?:was|were|had\s+been)\s+no\s+(?:[\w\-]+\s+)?(?:strikes?|attacks?|shelling|bombing|"
+    r"explosions?|killings|massacre))\b",
+    re.IGNORECASE,
+)
+# a side right after a negation of what it did: "not been hit by any Ukrainian missile"
+_NEGATED_BEFORE_SIDE = re.compile(
+    r"(?:\b(?:not|never)\s+(?:been\s+)?(?:[\w\-]+\s+){0,2}?by\s+(?:any\s+|a\s+|an\s+|the\s+)?|\bno\s+)$",
+    re.IGNORECASE,
+)
 _QUOTES = re.compile(r"[\"“”‘’']")
 
 
@@ -1017,8 +1122,22 @@ def find_event(
     if weapon and any(h.start() > at for h in invented):
         weapon_denied = True  # "the HIMARS strike … is a Russian invention"
     denial = _denial(sentence, sides, speaker_side(speaker)) or _disowned(sentence, sides)
+    none_such = _NO_SUCH.search(sentence)
+    if denial is None and none_such and speaker_side(speaker) in _WAR_SIDES:
+        # "No strike took place on the station, the ministry said": the incident itself denied
+        denial = (str(speaker_side(speaker)), none_such.group())
     if agent and denial and agent[0] == denial[0]:
         agent = None  # "Russia denies hitting the mall": its part is denied, not stated
+    elif (
+        agent
+        and denial
+        and agent[0] in _WAR_SIDES
+        and denial[0] in _WAR_SIDES
+        and sentence.find(agent[1]) > sentence.find(denial[1]) >= 0
+    ):
+        # "Ukrainian troops denied that the Russian strike on the bridge caused any damage": what is
+        # denied is said of the other side's strike, not the denier's own part
+        denial = None
     status = _status(sentence)
     if not (kind or agent or weapon or denial or status):
         return None
@@ -1039,7 +1158,9 @@ def find_event(
         weapon_denied=weapon_denied,
         denier=denial[0] if denial else None,
         denial_text=denial[1] if denial else None,
-        event_denied=bool(denial and _denies_the_event(sentence, denial[1])),
+        event_denied=bool(
+            denial and (_denies_the_event(sentence, denial[1]) or _NO_SUCH.fullmatch(denial[1]))
+        ),
         status=status[0] if status else None,
         status_text=status[1] if status else None,
         inherited=inherited,

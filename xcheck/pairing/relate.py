@@ -33,7 +33,7 @@ from .policy import POLICY
 from .text import content_words, jaccard
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "40"
+JUDGE_VERSION = "41"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
