@@ -1085,3 +1085,36 @@ def test_an_incident_said_not_to_have_taken_place_is_denied() -> None:
 )
 def test_more_kinds_of_building_are_targets_of_their_own(sentence: str, target: str) -> None:
     assert event(sentence)["target"] == target
+
+
+def test_a_strike_on_a_city_that_day_may_be_on_a_building_inside_it() -> None:
+    """An apartment block in Zaporizhzhia stands in the city: the strike on the city that day may be the
+    strike on it; the Zaporizhzhia nuclear plant, named after a city it is not in, stays apart."""
+    block = view(1, "A Russian missile struck an apartment block in Zaporizhzhia.", "2022-10-09", "A")
+    city = view(2, "Ukraine says Russian shelling of Zaporizhzhia killed civilians.", "2022-10-09", "B")
+    assert event_gap(block, city) is None
+    plant = view(3, "Russian forces shelled the Zaporizhzhia nuclear power plant.", "2022-10-09", "C")
+    assert event_gap(plant, city) is not None
+    later = view(4, "Ukraine says Russian shelling of Zaporizhzhia killed civilians.", "2022-10-10", "D")
+    assert event_gap(block, later) is not None  # a building hit again and again: one day
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Diplomats took the Russian attack on Olenivka to the UN, so Russia will not be able to lie.",
+        "Moscow lies about the strike on the railway station in Kramatorsk, Kyiv says.",
+    ],
+)
+def test_lie_as_a_verb_is_a_charge_not_a_denial(sentence: str) -> None:
+    assert event(sentence).get("denier") is None
+
+
+def test_a_strike_on_the_city_is_a_candidate_for_each_building_hit_there_that_day() -> None:
+    views = [
+        view(1, "A Russian missile struck an apartment block in Zaporizhzhia.", "2022-10-09", "A"),
+        view(2, "Ukrainian shelling hit the railway station in Zaporizhzhia.", "2022-10-09", "B"),
+        view(3, "Moscow denied striking Zaporizhzhia.", "2022-10-09", "C"),
+    ]
+    pairs = event_candidates(views)
+    assert (1, 3) in pairs and (2, 3) in pairs

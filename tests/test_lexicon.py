@@ -13,6 +13,7 @@ WORD_LISTS = (
     "denial_words",
     "incident_words",
     "event_once",
+    "event_in_city",
     "attack_nouns",
     "attack_verbs",
     "agent_forces",

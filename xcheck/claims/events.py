@@ -797,12 +797,21 @@ _COPULA = re.compile(
 )
 
 
+# "lie" as a verb: after "to", a modal or a side's name ("Russia lies"), not after "is a", "are"
+_LIES_AS_VERB = re.compile(
+    r"(?:\b(?:to|will|would|can|cannot|could|shall|should|must|might|may|continues?\s+to|keeps?)\s+"
+    r"(?:not\s+)?(?:be\s+able\s+to\s+)?|\b(?:Russia|Moscow|the\s+Kremlin|Ukraine|Kyiv|Kiev)\s+)$",
+)
+
+
 def _attributive(sentence: str, hit: re.Match[str]) -> bool:
     """ "a false campaign", "to run a fake story": the word describes a noun, it denies nothing ("the
     accusations are fake news" does)."""
     word = hit.group().lower()
     if _MADE_BEFORE.search(sentence[: hit.start()]):
         return True  # "used it for fakes", "spreading lies": a charge against whoever makes them
+    if word in ("lie", "lies") and _LIES_AS_VERB.search(sentence[: hit.start()]):
+        return True  # "Russia will not be able to lie to anyone", "Moscow lies": a charge, not a denial
     if word == "staged":  # "shoot staged scenes" describes; "staged the massacre", "was staged" deny
         after = _WORD.match(sentence, hit.end() + 1) if sentence[hit.end() : hit.end() + 1] == " " else None
         return bool(
@@ -1068,7 +1077,8 @@ _NO_SUCH = re.compile(
 )
 # a side right after a negation of what it did: "not been hit by any Ukrainian missile"
 _NEGATED_BEFORE_SIDE = re.compile(
-    r"(?:\b(?:not|never)\s+(?:been\s+)?(?:[\w\-]+\s+){0,2}?by\s+(?:any\s+|a\s+|an\s+|the\s+)?|\bno\s+)$",
+    r"(?:\b(?:not|never)\s+(?:been\s+)?(?:[\w\-]+\s+){0,2}?by\s+(?:any\s+|a\s+|an\s+|the\s+)?|\bno\s+|"
+    r"\bnot\s+(?:a\s+|an\s+|any\s+|the\s+)?)$",
     re.IGNORECASE,
 )
 _QUOTES = re.compile(r"[\"“”‘’']")

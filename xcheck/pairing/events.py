@@ -31,6 +31,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import lexicon
 from ..claims.events import target_label
 from .policy import POLICY
 from .relate import CONFLICT, CONSISTENT, DUPLICATE, ClaimView, event_gap
@@ -203,7 +204,7 @@ def group_claims(
             continue
         by_target[str(ev.target)].append((d, c))
     groups: list[tuple[str, list[ClaimView]]] = []
-    facility_days: dict[tuple[str, date], int] = {}  # (city, day) -> index of a facility group
+    facility_days: dict[tuple[str, date], list[int]] = defaultdict(list)  # (city, day) -> facility groups
     for target in sorted(t for t in by_target if not t.startswith("@") and not t.endswith("@")):
         items = sorted(by_target[target], key=lambda x: (x[0], x[1].claim_id))
         once = all(_once(c) for _d, c in items)
@@ -218,21 +219,27 @@ def group_claims(
             last = d
         if current:
             groups.append((target, current))
-    for i, (target, claims) in enumerate(groups):
-        city = target.partition("@")[2]
-        if not all(_once(c) for c in claims):
-            continue  # a strike on the city is not on a plant named after it
-        for c in claims:
-            d = _day(c)
-            if d is not None:
-                facility_days.setdefault((city, d), i)
+    # a facility hit once first (the station struck that day), then a building of the city hit again and
+    # again (an apartment block): the groups a strike on the city that day may belong to
+    for in_city_only in (False, True):
+        for i, (target, claims) in enumerate(groups):
+            city = target.partition("@")[2]
+            once = all(_once(c) for c in claims)
+            if once == in_city_only or (
+                in_city_only and target.partition("@")[0] not in lexicon.words("event_in_city")
+            ):
+                continue  # a strike on the city is not on a plant named after it
+            for c in claims:
+                d = _day(c)
+                if d is not None and i not in facility_days[(city, d)]:
+                    facility_days[(city, d)].append(i)
     city_groups: dict[tuple[str, date], list[ClaimView]] = defaultdict(list)
     for target in sorted(t for t in by_target if t.startswith("@")):
         for d, c in by_target[target]:
-            home = facility_days.get((target[1:], d))
-            if home is not None:
+            homes = facility_days.get((target[1:], d), [])
+            for home in homes if candidates else homes[:1]:  # judged against each, shown in the first
                 groups[home][1].append(c)
-            else:
+            if not homes:
                 city_groups[(target, d)].append(c)
     for (target, _d), claims in sorted(city_groups.items(), key=lambda kv: (kv[0][0], kv[0][1])):
         groups.append((target, claims))

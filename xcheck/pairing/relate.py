@@ -33,7 +33,7 @@ from .policy import POLICY
 from .text import content_words, jaccard
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "41"
+JUDGE_VERSION = "44"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -775,7 +775,11 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
         ta != tb
         and (ta.startswith("@") or tb.startswith("@"))
         and ta.split("@")[1] == tb.split("@")[1]
-        and bool(ea.once if tb.startswith("@") else eb.once)
+        and bool(
+            (ea.once or ta.split("@")[0] in lexicon.words("event_in_city"))
+            if tb.startswith("@")
+            else (eb.once or tb.split("@")[0] in lexicon.words("event_in_city"))
+        )
     )
     # "the nuclear plant" of no stated place and "the Zaporizhzhia nuclear plant": the same facility
     # when reported together (within the window of a target hit more than once, below)
