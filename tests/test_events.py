@@ -1118,3 +1118,35 @@ def test_a_strike_on_the_city_is_a_candidate_for_each_building_hit_there_that_da
     ]
     pairs = event_candidates(views)
     assert (1, 3) in pairs and (2, 3) in pairs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denier"),
+    [
+        (
+            "Russian forces do not strike civilian targets, Peskov said of the hospital in Chernihiv.",
+            "Russia",
+        ),
+        ("The Ukrainian military said it did not target the hospital in Donetsk.", "Ukraine"),
+        (
+            "Konashenkov said the Russian military had carried out no strikes on the station in Vinnytsia.",
+            "Russia",
+        ),
+        (
+            "Russia denies targeting civilians and says the strike on the railway station in Kramatorsk was "
+            "carried out with a Ukrainian Tochka-U.",
+            "Russia",
+        ),
+    ],
+)
+def test_more_ways_of_denying_ones_part(sentence: str, denier: str) -> None:
+    assert event(sentence)["denier"] == denier
+
+
+def test_blown_up_collapsed_and_a_fire_blamed() -> None:
+    assert (
+        event("Kyiv said Russian forces had blown up the prison in Olenivka themselves.")["agent"] == "Russia"
+    )
+    assert event("The bridge in Sievierodonetsk collapsed after days of shelling.")["status"] == "destroyed"
+    ev = event("Moscow blamed a fire on board for the damage to the cruiser Moskva.")
+    assert ev["agent"] == "internal cause"

@@ -27,8 +27,8 @@ def test_negative_phrasings_give_no_false_side_and_agreement_holds() -> None:
     assert neg["n"] >= 30
     assert neg["denier"] == neg["n"] and neg["event_denied"] == neg["n"]
     assert neg["agent"] >= neg["n"] - 1  # one known miss (an agent not read, no wrong side): see --show
-    # measured when extractor 56 was fixed against the set: 140 143 147 149 147 154 of 154
-    floors = {"target": 140, "agent": 143, "denier": 147, "event_denied": 149, "status": 147, "weapon": 154}
+    # measured when extractor 60 was fixed against the set: 140 145 151 149 148 154 of 154
+    floors = {"target": 140, "agent": 145, "denier": 151, "event_denied": 149, "status": 148, "weapon": 154}
     for key, floor in floors.items():
         assert everything[key] >= floor, (key, everything[key])
 

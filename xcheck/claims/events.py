@@ -734,9 +734,10 @@ _REPORTED_BEFORE = re.compile(
     r"\b(?:claims?|claimed|allegations?|assertions?|insists?|insisted|version)\s+(?:that\s+)?$", re.I
 )
 _NEGATION_AFTER_SIDE = re.compile(
-    r"(?:['’]s)?(?:\s+[\w\-]+){0,2}?\s+(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|has\s+not|hasn['’]t|"
+    r"(?:['’]s)?(?:\s+[\w\-]+){0,3}?\s+(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|do\s+not|don['’]t|has\s+not|hasn['’]t|"
     r"have\s+not|haven['’]t|had\s+not|hadn['’]t|was\s+not|wasn['’]t|is\s+not|isn['’]t|were\s+not|"
-    r"weren['’]t|are\s+not|aren['’]t|never|could\s+not|couldn['’]t|cannot)\s+",
+    r"weren['’]t|are\s+not|aren['’]t|never|could\s+not|couldn['’]t|cannot|"
+    r"(?:had\s+|has\s+|have\s+)?(?:carried\s+out|launched|conducted|made)\s+no)\s+",
     re.IGNORECASE,
 )
 
@@ -1067,6 +1068,11 @@ def _names_a_strike(sentence: str) -> bool:
 
 
 _WAR_SIDES = frozenset({"Russia", "Ukraine"})
+# "Russia denies targeting civilians and says the strike … was a Ukrainian Tochka-U": a second statement
+_NEW_CLAUSE = re.compile(
+    r"\b(?:and|but|while)\s+(?:also\s+)?(?:says?|said|claims?|claimed|insists?|insisted|blames?|blamed)\b|[;:]",
+    re.IGNORECASE,
+)
 # "no strike took place", "there was no attack on …": an incident said not to have happened at all
 _NO_SUCH = re.compile(
     r"\b(?:no\s+(?:[\w\-]+\s+)?(?:strikes?|attacks?|shelling|bombing|explosions?|killings|massacre)\s+"
@@ -1144,6 +1150,7 @@ def find_event(
         and agent[0] in _WAR_SIDES
         and denial[0] in _WAR_SIDES
         and sentence.find(agent[1]) > sentence.find(denial[1]) >= 0
+        and not _NEW_CLAUSE.search(sentence[sentence.find(denial[1]) : sentence.find(agent[1])])
     ):
         # "Ukrainian troops denied that the Russian strike on the bridge caused any damage": what is
         # denied is said of the other side's strike, not the denier's own part
