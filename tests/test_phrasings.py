@@ -27,8 +27,9 @@ def test_negative_phrasings_give_no_false_side_and_agreement_holds() -> None:
     assert neg["n"] >= 30
     assert neg["denier"] == neg["n"] and neg["event_denied"] == neg["n"]
     assert neg["agent"] >= neg["n"] - 1  # one known miss (an agent not read, no wrong side): see --show
-    # measured when extractor 60 was fixed against the set: 140 145 151 149 148 154 of 154
-    floors = {"target": 140, "agent": 145, "denier": 151, "event_denied": 149, "status": 148, "weapon": 154}
+    # measured with extractor 61: 142 145 151 149 147 154 of 154 ("collapsed" is no longer read as
+    # destroyed: "a section of the station collapsed" is not the station destroyed)
+    floors = {"target": 142, "agent": 145, "denier": 151, "event_denied": 149, "status": 147, "weapon": 154}
     for key, floor in floors.items():
         assert everything[key] >= floor, (key, everything[key])
 

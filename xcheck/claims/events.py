@@ -697,6 +697,7 @@ def _denial(
 # a provocation feared or foretold, not one said of what happened
 _FEARED = re.compile(
     r"\b(?:fears?|feared|warns?|warned|warning|plans?|planned|planning|prepar\w+|possible|could|may|might|"
+    r"thwart\w*|foil\w*|prevent\w*|avert\w*|stopped|"
     r"would|threat\w*|risk)\b",
     re.IGNORECASE,
 )
@@ -762,15 +763,29 @@ def _disowning_words(rest: str, verbs: frozenset[str], disowning: re.Pattern[str
     return None
 
 
-def _disowned(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] | None:
+def _disowned(
+    sentence: str, sides: list[tuple[int, int, str]], speaker: str | None = None
+) -> tuple[str, str] | None:
     """(side, words) when a sentence says a side had no part: "Russia did not carry out the attack",
-    "Ukraine is not to blame", "attempts to blame Moscow", "trying to shift the blame to Russia"."""
+    "Ukraine is not to blame", "attempts to blame Moscow", "trying to shift the blame to Russia".
+
+    Not what a side's speaker says of the other side ("Russia said the Ukrainian drones did not hit the
+    refinery but fell nearby": a strike that failed, no denial), nor a side's partners ("Ukraine's
+    Western partners do not target Russian territory")."""
     verbs = lexicon.words("attack_verbs")
     disowning = _words_re("disowning")
     shift = _words_re("blame_shift")
     found: list[tuple[str, str]] = []
     for start, end, side in sides:
         neg = _NEGATION_AFTER_SIDE.match(sentence, end)
+        if neg is not None and speaker in _WAR_SIDES and side in _WAR_SIDES and side != speaker:
+            neg = None
+        if (
+            neg is not None
+            and _POSSESSIVE.match(sentence, end)
+            and not _OWN_BODY.fullmatch(_NEGATORS.split(sentence[end : neg.end()])[0])
+        ):
+            neg = None
         if neg is not None and not _REPORTED_BEFORE.search(sentence[max(0, start - 30) : start]):
             words = _disowning_words(sentence[neg.end() :], verbs, disowning)
             if words is not None:  # "did not strike", "was not behind", "did not actually carry out"
@@ -785,6 +800,17 @@ def _disowned(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, st
     return found[0]
 
 
+# after "Ukraine's", the side's own body that may deny: "Russia's defence ministry did not …"
+_OWN_BODY = re.compile(
+    r"['’]s(?:\s+(?:armed|defen[cs]e|foreign|ministry|government|military|army|forces|troops|command|general|"
+    r"staff|officials|leadership|president|authorities|navy|air|of|the))*\s*",
+    re.IGNORECASE,
+)
+_NEGATORS = re.compile(
+    r"\b(?:did|does|do|has|have|had|was|is|were|are|could|can)\s*(?:not|n['’]t)\b|\bnever\b|\bcannot\b|"
+    r"\b(?:carried\s+out|launched|conducted|made)\s+no\b",
+    re.IGNORECASE,
+)
 _OWNED = re.compile(
     r"(?:['’]s)?\s+(?:(?!deni|reject|refut|dismiss)[\w\-]+\s+)?(?:claims?|statements?|propaganda|version|media|reports?|accusations?|"
     r"allegations?|narrative|story|stories)\b",
@@ -1068,6 +1094,10 @@ def _names_a_strike(sentence: str) -> bool:
 
 
 _WAR_SIDES = frozenset({"Russia", "Ukraine"})
+# a stretch of time after an incident: "no attacks took place overnight", "since then"
+_SINCE = re.compile(
+    r"\b(?:overnight|since|last\s+night|during\s+the\s+night|that\s+night|today|tonight)\b", re.I
+)
 # "Russia denies targeting civilians and says the strike … was a Ukrainian Tochka-U": a second statement
 _NEW_CLAUSE = re.compile(
     r"\b(?:and|but|while)\s+(?:also\s+)?(?:says?|said|claims?|claimed|insists?|insisted|blames?|blamed)\b|[;:]",
@@ -1075,9 +1105,11 @@ _NEW_CLAUSE = re.compile(
 )
 # "no strike took place", "there was no attack on …": an incident said not to have happened at all
 _NO_SUCH = re.compile(
-    r"\b(?:no\s+(?:[\w\-]+\s+)?(?:strikes?|attacks?|shelling|bombing|explosions?|killings|massacre)\s+"
+    r"\b(?:no\s+(?!(?:new|further|more|fresh|other|additional|major)\b)(?:[\w\-]+\s+)?"
+    r"(?:strikes?|attacks?|shelling|bombing|explosions?|killings|massacre)\s+"
     r"(?:took\s+place|happened|occurred|was\s+carried\s+out|were\s+carried\s+out)|"
-    r"there\s+(?:was|were|had\s+been)\s+no\s+(?:[\w\-]+\s+)?(?:strikes?|attacks?|shelling|bombing|"
+    r"there\s+(?:was|were|had\s+been)\s+no\s+(?!(?:new|further|more|fresh|other|additional|major)\b)"
+    r"(?:[\w\-]+\s+)?(?:strikes?|attacks?|shelling|bombing|"
     r"explosions?|killings|massacre))\b",
     re.IGNORECASE,
 )
@@ -1111,7 +1143,8 @@ def find_event(
         # happened there; the judgement ties it to an incident in that city reported days before
         city = place_city(sentence, mentions)
         if city is None or not (
-            _denial(sentence, sides, speaker_side(speaker)) or _disowned(sentence, sides)
+            _denial(sentence, sides, speaker_side(speaker))
+            or _disowned(sentence, sides, speaker_side(speaker))
         ):
             return None
         resolved = f"@{city}", False
@@ -1137,9 +1170,11 @@ def find_event(
     invented = [h for h in _words_re("denial_words").finditer(sentence) if h.group().lower() in _INVENTED]
     if weapon and any(h.start() > at for h in invented):
         weapon_denied = True  # "the HIMARS strike … is a Russian invention"
-    denial = _denial(sentence, sides, speaker_side(speaker)) or _disowned(sentence, sides)
+    denial = _denial(sentence, sides, speaker_side(speaker)) or _disowned(
+        sentence, sides, speaker_side(speaker)
+    )
     none_such = _NO_SUCH.search(sentence)
-    if denial is None and none_such and speaker_side(speaker) in _WAR_SIDES:
+    if denial is None and none_such and speaker_side(speaker) in _WAR_SIDES and not _SINCE.search(sentence):
         # "No strike took place on the station, the ministry said": the incident itself denied
         denial = (str(speaker_side(speaker)), none_such.group())
     if agent and denial and agent[0] == denial[0]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -33,7 +33,7 @@ from .policy import POLICY
 from .text import content_words, jaccard
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "44"
+JUDGE_VERSION = "45"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -807,7 +807,7 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
         window = P.repeated_facility_window_days
     if again and any(x.denier and not x.agent and not x.day for x in (ea, eb)):
         window = P.repeated_facility_reply_days
-    elif in_city and not again and vague.denier and not vague.agent:
+    elif in_city and not again and not _building_and_city(ta, tb) and vague.denier and not vague.agent:
         # "claims that a Russian missile hit Kramatorsk are not true": a denial that names only the
         # city (or a station of no place) answers the accusation about the incident there for days
         window = P.reply_window_days
@@ -817,6 +817,15 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
     if apart > window:
         return f"reports {apart} days apart of a target hit more than once"
     return None
+
+
+def _building_and_city(ta: str, tb: str) -> bool:
+    """A strike on the city and one on a building of it hit again and again (an apartment block): maybe
+    one strike, maybe two; never a contradiction on who did it or with what, and only the same day."""
+    if ta.startswith("@") == tb.startswith("@"):
+        return False
+    building = tb if ta.startswith("@") else ta
+    return building.split("@")[0] in lexicon.words("event_in_city")
 
 
 def _voice(c: ClaimView) -> str:
@@ -878,6 +887,8 @@ def _event_attribute_clash(a: ClaimView, b: ClaimView) -> tuple[str, str] | None
     assert ea is not None and eb is not None
     label = target_label(ea.target)
     causes = set(lexicon.table("causes"))  # "an internal detonation": nobody struck
+    if _building_and_city(ea.target, eb.target):
+        ea, eb = replace(ea, agent=None, weapon=None), replace(eb, agent=None, weapon=None)
     if ea.agent and eb.agent and ea.agent != eb.agent and (ea.agent in causes) != (eb.agent in causes):
         (x, cx), (y, cy) = sorted(((ea, a), (eb, b)), key=lambda t: t[0].agent not in causes)
         return "agent", (
@@ -926,7 +937,17 @@ def _event_attribute_clash(a: ClaimView, b: ClaimView) -> tuple[str, str] | None
     # a target hit again and again changes state from day to day (a plant cut off, then reconnected):
     # opposite states contradict each other only when reported the same day
     reversible = not (ea.once and eb.once) and _as_of(a) != _as_of(b)
-    if sa and sb and (sa, sb) in _opposed_states() and not reversible and not _state_may_have_changed(a, b):
+    # "the bazaar was closed on Sunday" vs "hundreds gathered at the bazaar": a building of the news is
+    # not at war; a state conflicts on a target hit once, or where a side, a denial or a weapon is named
+    at_war = (ea.once and eb.once) or any(x.agent or x.denier or x.weapon for x in (ea, eb))
+    if (
+        sa
+        and sb
+        and at_war
+        and (sa, sb) in _opposed_states()
+        and not reversible
+        and not _state_may_have_changed(a, b)
+    ):
         return "status", (
             f'state of the target ({label}): {sa} ("{ea.status_text}", {_voice(a)}) vs '
             f'{sb} ("{eb.status_text}", {_voice(b)})'
