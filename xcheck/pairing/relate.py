@@ -775,11 +775,7 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
         ta != tb
         and (ta.startswith("@") or tb.startswith("@"))
         and ta.split("@")[1] == tb.split("@")[1]
-        and bool(
-            (ea.once or ta.split("@")[0] in lexicon.words("event_in_city"))
-            if tb.startswith("@")
-            else (eb.once or tb.split("@")[0] in lexicon.words("event_in_city"))
-        )
+        and _stands_in_city(ea if tb.startswith("@") else eb)
     )
     # "the nuclear plant" of no stated place and "the Zaporizhzhia nuclear plant": the same facility
     # when reported together (within the window of a target hit more than once, below)
@@ -817,6 +813,12 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
     if apart > window:
         return f"reports {apart} days apart of a target hit more than once"
     return None
+
+
+def _stands_in_city(e: EventMention) -> bool:
+    """A facility hit once (a station), or a building of its city hit again and again (an apartment
+    block): a strike on the city that day may be on it. Not a plant named after a city it is not in."""
+    return e.once or e.target.split("@")[0] in lexicon.words("event_in_city")
 
 
 def _building_and_city(ta: str, tb: str) -> bool:
