@@ -1195,3 +1195,44 @@ def test_words_of_markets_and_collapse_are_not_targets_or_states(
     sentence: str, field: str, value: str
 ) -> None:
     assert event(sentence).get(field) == value
+
+
+# -- a probe of denials and states (our own sentences) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Kremlin did not deny that its missiles had hit the station in Kramatorsk.",
+        "Moscow has not denied the strike on the shopping centre in Odesa.",
+        "Ukrainian officials denied Russian reports that a missile had destroyed the bridge in Zatoka.",
+        "Russia's claims that the bridge in Zatoka was destroyed are false, Ukraine said.",
+        "Russia denied Ukrainian grain ships access to the port of Odesa.",
+        "The Russian defence ministry refuted Western reports of heavy Russian losses near Bakhmut.",
+    ],
+)
+def test_no_denial_of_ones_part_when_negated_about_the_others_result_or_by_a_bystander(sentence: str) -> None:
+    assert event(sentence).get("denier") is None
+
+
+def test_a_sides_claim_about_the_deniers_part_is_still_denied() -> None:
+    assert event("Ukraine refuted Russian claims that its forces shelled the Kramatorsk station.")[
+        "denier"
+    ] == ("Ukraine")
+    assert (
+        event("Kyiv said Russian claims about the Kramatorsk station strike are a lie.")["denier"]
+        == "Ukraine"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("The railway station in Kramatorsk was closed for repairs in 2019.", None),
+        ("The shopping centre in Odesa was closed on Sundays before the war.", None),
+        ("Ukraine said Russia's claim to have destroyed a HIMARS depot near Kramatorsk was fiction.", None),
+        ("The shopping mall in Kremenchuk was closed at the time of the strike, Moscow said.", "closed"),
+    ],
+)
+def test_a_closing_with_its_reason_or_a_claimed_result_is_no_state(sentence: str, status: str | None) -> None:
+    assert event(sentence).get("status") == status

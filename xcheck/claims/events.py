@@ -614,12 +614,39 @@ _SUPPLIED_BEFORE = re.compile(
 def _denial(
     sentence: str, sides: list[tuple[int, int, str]], speaker_side: str | None
 ) -> tuple[str, str] | None:
+    """(the denying side, the denial words): a side of the war denying its own part.
+
+    Not a side's partners or a bystander ("Western reports"), and not a side disputing the other side's
+    claim about itself ("Ukrainian officials denied Russian reports that a missile had destroyed the
+    bridge": what Russia claims to have done, not Ukraine's part)."""
+    found = _denial_words(sentence, sides, speaker_side)
+    if found is None or found[0] not in _WAR_SIDES:
+        return None
+    at = sentence.find(found[1])
+    for _s0, e, owner in sides:
+        if owner == found[0] or owner not in _WAR_SIDES or not _OWNED.match(sentence, e) or at < 0:
+            continue
+        # what the other side claims: from its name to the denial word, or after the denial word
+        lo, hi = (e, at) if e <= at else (at + len(found[1]), len(sentence))
+        content = sentence[lo:hi]
+        names_denier = _ITS.search(content) or any(
+            side == found[0] and lo <= x0 < hi for x0, _x1, side in sides
+        )
+        if not names_denier and any(pat.search(content) for _key, pat in _table_re("statuses")):
+            return None  # "Russian reports that a missile had destroyed the bridge": its own result
+    return found
+
+
+def _denial_words(
+    sentence: str, sides: list[tuple[int, int, str]], speaker_side: str | None
+) -> tuple[str, str] | None:
     """(the denying side, the denial words): the side that speaks or stands before the denial word."""
     hit = next(
         (
             h
             for h in _words_re("denial_words").finditer(sentence)
             if not _attributive(sentence, h)
+            and not _DENIAL_NEGATED.search(sentence[max(0, h.start() - 24) : h.start()])
             and not _RELATIVE_BEFORE.search(sentence[: h.start()])
             and not _REJECTS_A_PROPOSAL(sentence, h)
         ),
@@ -898,7 +925,7 @@ def _REJECTS_A_PROPOSAL(sentence: str, hit: re.Match[str]) -> bool:  # noqa: N80
 
 
 _DENIED_A_THING = re.compile(
-    r"\s+(?:(?:them|him|her|us|it|the\s+\w+|\w+)\s+)?(?:entry|access|visas?|permission|accreditation|"
+    r"\s+(?:(?:them|him|her|us|it|the|[\w\-]+)\s+){0,3}?(?:entry|access|visas?|permission|accreditation|"
     r"passage|a\s+visa|requests?)\b",
     re.IGNORECASE,
 )
@@ -983,9 +1010,15 @@ def _surrendered_people(sentence: str, hit: re.Match[str]) -> bool:
     return any(w in lexicon.words("agent_forces") for w in after)
 
 
+# a closing with its reason or time, not the state at the moment of the strike ("at the time" is)
+_CLOSED_WHEN = re.compile(
+    r"\s+(?:for|to|after|on|in|since|until|till|during|before|over|because|due|from|every|each|again)\b",
+    re.IGNORECASE,
+)
 # what others told, not the sentence's own statement: "reports that the frigate had sunk"
 _TOLD_THAT_BEFORE = re.compile(
-    r"\b(?:reports?|claims?|allegations?|rumou?rs?|stories|story|statements?)\s+(?:that|of)\b", re.IGNORECASE
+    r"\b(?:reports?|claims?|allegations?|rumou?rs?|stories|story|statements?)\s+(?:that|of|to\s+have)\b",
+    re.IGNORECASE,
 )
 # … and called invented after it: "… were fabricated", "… is a fake"
 _CALLED_INVENTED = re.compile(
@@ -1010,6 +1043,8 @@ def _status(sentence: str) -> tuple[str, str] | None:
             ):
                 # "reports that the frigate had sunk were a fake", "photos of the destroyed school … faked"
                 continue
+            if hit.group().lower().endswith(("closed", "open")) and _CLOSED_WHEN.match(sentence, hit.end()):
+                continue  # "closed for repairs in 2019", "closed after the attack", "closed on Sundays"
             if "surrender" in hit.group().lower() and _surrendered_people(sentence, hit):
                 continue
             if (
@@ -1094,6 +1129,11 @@ def _names_a_strike(sentence: str) -> bool:
 
 
 _WAR_SIDES = frozenset({"Russia", "Ukraine"})
+_ITS = re.compile(r"\b(?:its|their)\b", re.IGNORECASE)
+# "the Kremlin did not deny", "Moscow has not denied", "never denied": no denial
+_DENIAL_NEGATED = re.compile(
+    r"\b(?:not|never|n['’]t)\s+(?:yet\s+|officially\s+|publicly\s+)?$", re.IGNORECASE
+)
 # a stretch of time after an incident: "no attacks took place overnight", "since then"
 _SINCE = re.compile(
     r"\b(?:overnight|since|last\s+night|during\s+the\s+night|that\s+night|today|tonight)\b", re.I
