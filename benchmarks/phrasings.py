@@ -3,8 +3,9 @@
     python benchmarks/phrasings.py [eval/phrasings.jsonl] [--show] [--json]
 
 Each line of the file is one sentence (after its headline, if any) with the event a careful reader takes
-from it: target (``class@place``; with a headline, any target the sentence inherits counts), agent,
-denier, event_denied, status and weapon, plus ``accept_also`` for values a reader would also accept.
+from it: target (``class@place``; with a headline and no expected target, any target the sentence
+inherits counts), agent, denier, event_denied, status and weapon (an attribute left out is not scored for
+that sentence), plus ``accept_also`` for values a reader would also accept.
 Prints agreement per attribute, for all sentences and separately for the negative ones (sentences where a
 naive reader would find a side that did not do it: victims, means shot down, a side's own property,
 reported claims). ``--show`` lists every disagreement. The sentences are written by the team, so the
@@ -38,6 +39,8 @@ def judge(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, bool]]:
     expected, also = row["expected"], row.get("accept_also", {})
     ok = {}
     for k in KEYS:
+        if k not in expected:
+            continue  # not scored for this sentence
         if k == "target" and row.get("headline") and expected["target"] is None:
             ok[k] = got["target"] is not None  # inherited from the headline, whatever it is
         else:
@@ -50,14 +53,18 @@ def score(rows: list[dict[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {"sentences": len(rows)}
     for name, keep in (("all", lambda r: True), ("negative", lambda r: bool(r.get("negative")))):
         part = [(r, g, ok) for r, g, ok in results if keep(r)]
-        out[name] = {"n": len(part), **{k: sum(ok[k] for _r, _g, ok in part) for k in KEYS}}
+        out[name] = {
+            "n": len(part),
+            **{k: sum(ok[k] for _r, _g, ok in part if k in ok) for k in KEYS},
+            "scored": {k: sum(k in ok for _r, _g, ok in part) for k in KEYS},
+        }
     out["disagreements"] = [
         {
             "id": r["id"],
             "sentence": r["sentence"],
             "expected": r["expected"],
             "got": g,
-            "wrong": [k for k in KEYS if not ok[k]],
+            "wrong": [k for k in ok if not ok[k]],
         }
         for r, g, ok in results
         if not all(ok.values())
@@ -78,7 +85,7 @@ def main() -> int:
     print(f"{args.file}: {result['sentences']} sentences")
     for name in ("all", "negative"):
         part = result[name]
-        cells = "  ".join(f"{k} {part[k]}/{part['n']}" for k in KEYS)
+        cells = "  ".join(f"{k} {part[k]}/{part['scored'][k]}" for k in KEYS)
         print(f"  {name:<9} {cells}")
     if args.show:
         for d in result["disagreements"]:

@@ -1236,3 +1236,13 @@ def test_a_sides_claim_about_the_deniers_part_is_still_denied() -> None:
 )
 def test_a_closing_with_its_reason_or_a_claimed_result_is_no_state(sentence: str, status: str | None) -> None:
     assert event(sentence).get("status") == status
+
+
+def test_denying_reports_of_the_other_sides_result_is_not_denying_ones_part() -> None:
+    ev = event(
+        "Ukraine's defence ministry denied reports that Russian troops had captured the bridge in Siversk."
+    )
+    assert ev.get("denier") is None
+    assert event("Kyiv denied reports that Ukrainian forces struck the railway station in Kramatorsk.")[
+        "denier"
+    ] == ("Ukraine")

@@ -24,12 +24,15 @@ def test_negative_phrasings_give_no_false_side_and_agreement_holds() -> None:
     scorer = _scorer()
     result = scorer.score(scorer.read(ROOT / "eval" / "phrasings.jsonl"))
     neg, everything = result["negative"], result["all"]
-    assert neg["n"] >= 30
-    assert neg["denier"] == neg["n"] and neg["event_denied"] == neg["n"]
-    assert neg["agent"] >= neg["n"] - 1  # one known miss (an agent not read, no wrong side): see --show
-    # measured with extractor 61: 142 145 151 149 147 154 of 154 ("collapsed" is no longer read as
-    # destroyed: "a section of the station collapsed" is not the station destroyed)
-    floors = {"target": 142, "agent": 145, "denier": 151, "event_denied": 149, "status": 147, "weapon": 154}
+    scored = neg["scored"]
+    assert neg["n"] >= 70
+    assert neg["denier"] == scored["denier"] and neg["event_denied"] == scored["event_denied"]
+    assert neg["agent"] >= scored["agent"] - 1  # one known miss (an agent not read, no wrong side)
+    # known: two states missed and "still afloat when the crew abandoned it but sank hours later" read
+    # as afloat (the first of two states); see `python benchmarks/phrasings.py --show`
+    assert neg["status"] >= scored["status"] - 3
+    # measured with extractor 62 on all 307 sentences (of those scored for each attribute)
+    floors = {"target": 251, "agent": 145, "denier": 276, "event_denied": 284, "status": 278, "weapon": 154}
     for key, floor in floors.items():
         assert everything[key] >= floor, (key, everything[key])
 

@@ -634,6 +634,14 @@ def _denial(
         )
         if not names_denier and any(pat.search(content) for _key, pat in _table_re("statuses")):
             return None  # "Russian reports that a missile had destroyed the bridge": its own result
+    told = _TOLD_THAT_AFTER.match(sentence, at + len(found[1])) if at >= 0 else None
+    if told:  # "denied reports that Russian troops had captured the bridge": the other side's result
+        content = sentence[told.end() :]
+        others = any(side != found[0] and side in _WAR_SIDES for x0, _x1, side in sides if x0 >= told.end())
+        mine = _ITS.search(content) or any(side == found[0] for x0, _x1, side in sides if x0 >= told.end())
+        result = any(pat.search(content) for _key, pat in _table_re("statuses")) or _CAPTURED.search(content)
+        if others and not mine and result:
+            return None
     return found
 
 
@@ -1129,6 +1137,8 @@ def _names_a_strike(sentence: str) -> bool:
 
 
 _WAR_SIDES = frozenset({"Russia", "Ukraine"})
+_TOLD_THAT_AFTER = re.compile(r"\s+(?:the\s+)?(?:reports?|claims?|allegations?)\s+that\b", re.IGNORECASE)
+_CAPTURED = re.compile(r"\b(?:captured|seized|took\s+control|taken\s+control)\b", re.IGNORECASE)
 _ITS = re.compile(r"\b(?:its|their)\b", re.IGNORECASE)
 # "the Kremlin did not deny", "Moscow has not denied", "never denied": no denial
 _DENIAL_NEGATED = re.compile(
