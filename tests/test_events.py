@@ -1246,3 +1246,20 @@ def test_denying_reports_of_the_other_sides_result_is_not_denying_ones_part() ->
     assert event("Kyiv denied reports that Ukrainian forces struck the railway station in Kramatorsk.")[
         "denier"
     ] == ("Ukraine")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denier"),
+    [
+        ("The Kremlin denied any involvement.", "Russia"),
+        ("Moscow denied responsibility.", "Russia"),
+        ("Moscow denied it.", "Russia"),
+        ("Russia denied that it was planning an offensive.", None),
+        ("Kyiv rejected his visa request.", None),
+    ],
+)
+def test_a_denial_of_involvement_under_the_headline_is_about_its_incident(sentence: str, denier: str) -> None:
+    ev = under("Missile strike on the theatre in Mariupol", sentence, "2022-03-17")
+    assert (ev.denier if ev else None) == denier
+    if denier:
+        assert ev is not None and ev.target == "theatre@Mariupol" and ev.inherited

@@ -1169,6 +1169,19 @@ _NEGATED_BEFORE_SIDE = re.compile(
     r"\bnot\s+(?:a\s+|an\s+|any\s+|the\s+)?)$",
     re.IGNORECASE,
 )
+# what a denial of one's part denies: "denied any involvement", "rejected the accusations", "denied it"
+_PART_DENIED = re.compile(
+    r"^(?:\s+(?:any|all|the|its|their|his|her|these|those|such))*\s+(?:responsibility|involvement|role|part|"
+    r"accusations?|allegations?|claims?|reports?|charges?|blame|(?:it|this)(?=\s*(?:[.,;:]|$)))\b",
+    re.IGNORECASE,
+)
+
+
+def _DENIES_A_PART(sentence: str, words: str) -> bool:  # noqa: N802 - reads as a rule
+    at = sentence.find(words)
+    return at >= 0 and bool(_PART_DENIED.match(sentence[at + len(words) :]))
+
+
 _QUOTES = re.compile(r"[\"“”‘’']")
 
 
@@ -1245,8 +1258,13 @@ def find_event(
         return None
     if denial and not (kind or agent or weapon or status) and target.endswith("@"):
         return None  # "Kiev rejected his visa … time in prison": a denial of nothing that happened
-    if inherited and not (kind or agent or weapon or status):
-        return None  # a denial alone of nothing named
+    if (
+        inherited
+        and not (kind or agent or weapon or status)
+        and not (denial and _DENIES_A_PART(sentence, denial[1]))
+    ):
+        return None  # a denial alone of nothing named ("Kiev rejected his request"), unlike "Moscow denied
+        # any involvement" under a headline of the strike
     once_words = lexicon.words("event_once")
     return EventMention(
         target=target,
