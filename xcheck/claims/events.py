@@ -229,6 +229,10 @@ def _names_another_target(sentence: str) -> bool:
     )
 
 
+def _nearest(cities: list[Mention], pos: int) -> Mention:
+    return min(cities, key=lambda m: abs(m.start - pos))
+
+
 def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | None:
     """``(class@place, position)`` of the sentence's target, or None."""
     ships = sorted(
@@ -271,8 +275,7 @@ def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | No
         if found[2] == "ship":
             return "ship@", pos  # a ship not named here: the article's, or unplaced
         if cities:  # the city nearest the facility noun
-            city = min(cities, key=lambda m: abs(m.start - pos))
-            return f"{found[2]}@{city.name}", pos
+            return f"{found[2]}@{_nearest(cities, pos).name}", pos
         named = _IN_PLACE.match(sentence, pos - found[1])
         if named and not any(m.start <= named.start("p") < m.end for m in mentions):
             # "the railway station in Lozova": a place stated, though not one xcheck knows; not "no place"
@@ -281,8 +284,7 @@ def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | No
     held = _HOLDING.search(sentence)
     if held:  # "attacked the facility … the inmates could expose": a place where people are held
         if cities:
-            city = min(cities, key=lambda m: abs(m.start - held.start()))
-            return f"prison@{city.name}", held.start()
+            return f"prison@{_nearest(cities, held.start()).name}", held.start()
         return "prison@", held.start()
     kind = _kind(sentence)
     if kind == "massacre" and cities:
@@ -1028,10 +1030,20 @@ _TOLD_THAT_BEFORE = re.compile(
     r"\b(?:reports?|claims?|allegations?|rumou?rs?|stories|story|statements?)\s+(?:that|of|to\s+have)\b",
     re.IGNORECASE,
 )
+
+
 # … and called invented after it: "… were fabricated", "… is a fake"
-_CALLED_INVENTED = re.compile(
-    r".*?\b(?:fake|fakes|fabricated|fabrication|staged|hoax|invention|false|untrue|lies?)\b", re.IGNORECASE
-)
+def _called_invented(sentence: str, at: int) -> bool:
+    """Something after ``at`` calls what was told invented ("… were fabricated", "… is a fake")."""
+    return bool(_words_of(_NEVER_HAPPENED | _CALLED_FALSE).search(sentence, at))
+
+
+_CALLED_FALSE = frozenset({"false", "untrue", "lie", "lies"})
+
+
+@cache
+def _words_of(words: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words))) + r")\b", re.IGNORECASE)
 
 
 def _status(sentence: str) -> tuple[str, str] | None:
@@ -1046,9 +1058,7 @@ def _status(sentence: str) -> tuple[str, str] | None:
                 continue
             if _DENIED_BEFORE.search(sentence[: hit.start()]):
                 continue  # "he denies … that he left the plant and surrendered": not the state told
-            if _TOLD_THAT_BEFORE.search(sentence[: hit.start()]) or _CALLED_INVENTED.search(
-                sentence, hit.end()
-            ):
+            if _TOLD_THAT_BEFORE.search(sentence[: hit.start()]) or _called_invented(sentence, hit.end()):
                 # "reports that the frigate had sunk were a fake", "photos of the destroyed school … faked"
                 continue
             if hit.group().lower().endswith(("closed", "open")) and _CLOSED_WHEN.match(sentence, hit.end()):

@@ -31,10 +31,9 @@ from typing import Any
 
 import numpy as np
 
-from .. import lexicon
 from ..claims.events import target_label
 from .policy import POLICY
-from .relate import CONFLICT, CONSISTENT, DUPLICATE, ClaimView, event_gap
+from .relate import CONFLICT, CONSISTENT, DUPLICATE, ClaimView, event_gap, in_city_class
 
 __all__ = ["ATTRIBUTES", "Event", "build_events", "event_candidates", "event_pairs", "states_something"]
 
@@ -225,9 +224,7 @@ def group_claims(
         for i, (target, claims) in enumerate(groups):
             city = target.partition("@")[2]
             once = all(_once(c) for c in claims)
-            if once == in_city_only or (
-                in_city_only and target.partition("@")[0] not in lexicon.words("event_in_city")
-            ):
+            if once == in_city_only or (in_city_only and not in_city_class(target)):
                 continue  # a strike on the city is not on a plant named after it
             for c in claims:
                 d = _day(c)

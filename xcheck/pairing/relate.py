@@ -815,10 +815,16 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
     return None
 
 
+def in_city_class(target: str) -> bool:
+    """A class of building that stands inside the city it is named with, hit again and again (an
+    apartment block, a school; ``event_in_city.txt``): not a plant named after a city it is not in."""
+    return target.split("@")[0] in lexicon.words("event_in_city")
+
+
 def _stands_in_city(e: EventMention) -> bool:
-    """A facility hit once (a station), or a building of its city hit again and again (an apartment
-    block): a strike on the city that day may be on it. Not a plant named after a city it is not in."""
-    return e.once or e.target.split("@")[0] in lexicon.words("event_in_city")
+    """A facility hit once (a station), or a building of its city (``in_city_class``): a strike on the
+    city that day may be on it."""
+    return e.once or in_city_class(e.target)
 
 
 def _building_and_city(ta: str, tb: str) -> bool:
@@ -826,8 +832,7 @@ def _building_and_city(ta: str, tb: str) -> bool:
     one strike, maybe two; never a contradiction on who did it or with what, and only the same day."""
     if ta.startswith("@") == tb.startswith("@"):
         return False
-    building = tb if ta.startswith("@") else ta
-    return building.split("@")[0] in lexicon.words("event_in_city")
+    return in_city_class(tb if ta.startswith("@") else ta)
 
 
 def _voice(c: ClaimView) -> str:
