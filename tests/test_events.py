@@ -1263,3 +1263,52 @@ def test_a_denial_of_involvement_under_the_headline_is_about_its_incident(senten
     assert (ev.denier if ev else None) == denier
     if denier:
         assert ev is not None and ev.target == "theatre@Mariupol" and ev.inherited
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agent"),
+    [
+        # a side said to own the deed: responsible, to blame, guilty, carried out, committed, initiated
+        ("Moscow holds Kyiv responsible for the strike on the prison in Olenivka.", "Ukraine"),
+        ("Kyiv is responsible for the shelling of the Zaporizhzhia nuclear plant, Moscow says.", "Ukraine"),
+        (
+            "Ukrainian forces are to blame for the missile strike on the Kramatorsk railway station.",
+            "Ukraine",
+        ),
+        (
+            "The Russian army carried out the attack on the railway station in Kramatorsk, Kyiv says.",
+            "Russia",
+        ),
+        ("Russia is committing 'nuclear terrorism' at the Zaporizhzhia nuclear plant, Kyiv says.", "Russia"),
+        (
+            "Kyiv and its Western backers are guilty of shelling the prison in Olenivka, Moscow says.",
+            "Ukraine",
+        ),
+        # partners in one deed: the side at war did it
+        (
+            "Zelensky and Washington initiated the missile attack on the Olenivka jail, the speaker says.",
+            "Ukraine",
+        ),
+        (
+            "The strike on the Kramatorsk station was the work of Ukrainian nationalists, Moscow says.",
+            "Ukraine",
+        ),
+        ("The killings at the prison in Olenivka were planned in advance by Russia, Kyiv says.", "Russia"),
+        # not a deed owned: negated, an office responsible for something else, an investigation
+        ("Russia is not responsible for the strike on the railway station in Kramatorsk, Moscow says.", None),
+        (
+            "The Ukrainian official responsible for investigating the strike visited the Kramatorsk station.",
+            None,
+        ),
+        ("Russia and Ukraine carried out the exchange of prisoners near the Olenivka prison.", None),
+    ],
+)
+def test_a_side_said_to_own_the_deed_did_it(sentence: str, agent: str | None) -> None:
+    ev = event(sentence, "2022-07-30")
+    assert ev or agent is None, sentence
+    assert ev.get("agent") == agent, ev
+
+
+def test_nuclear_terrorism_at_a_city_is_about_its_nuclear_plant() -> None:
+    ev = event("Russia's Shoigu: Ukraine committing 'nuclear terrorism' at Zaporizhzhia", "2022-09-02")
+    assert ev["target"] == "nuclear plant@Zaporizhzhia" and ev["agent"] == "Ukraine"

@@ -21,6 +21,7 @@ TOP_KEYS = {
     "context_places",
     "moment",
     "said_on",
+    "earlier_report",
     "years",
     "event",
     "cues",

@@ -10,6 +10,7 @@ from xcheck import lexicon
 
 WORD_LISTS = (
     "facilities",
+    "blamed_for",
     "denial_words",
     "incident_words",
     "event_once",

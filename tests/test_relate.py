@@ -607,3 +607,48 @@ def test_same_day_counts_of_an_incident_that_move_both_ways_are_not_a_conflict()
     b = view(2, "36 missing", quantities=[q("36", 36, 36, "missing")], **mall)
     j = judge(a, b, 0.75)
     assert j.relation == "related" and "two moments" in j.reason
+
+
+def test_a_first_report_is_the_earlier_of_one_day() -> None:
+    """ "Initially, 17 were reported dead" then "the toll rises to 13": the order within the day is known,
+    and the later report gives less; a first report below the later toll is a rise."""
+    first = ClaimView.from_stored(
+        1,
+        1,
+        "Initially, it was reported that 17 people died in the strike.",
+        {"quantities": [q("17", 17, 17, "killed")], "earlier_report": True, **TOLL},
+        published="2022-10-09",
+    )
+    later = ClaimView.from_stored(
+        2,
+        2,
+        "The strike killed 13 people.",
+        {"quantities": [q("13", 13, 13, "killed")], **TOLL},
+        published="2022-10-09",
+    )
+    j = judge(first, later, 0.8)
+    assert j.relation == "conflict" and "first reported 17, later 13" in j.reason
+    risen = ClaimView.from_stored(
+        3,
+        3,
+        "The strike killed 23 people.",
+        {"quantities": [q("23", 23, 23, "killed")], **TOLL},
+        published="2022-10-09",
+    )
+    assert judge(first, risen, 0.8).relation == "update"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first"),
+    [
+        ("Initially, it was reported that 17 people died as a result of the rocket fire.", True),
+        ("First reports put the toll at 30.", True),
+        ("Initially 17 deaths were reported, but the toll was later revised to 12.", False),
+        ("The toll has risen to 21 from the 11 reported at first.", False),
+        ("At least 17 people were killed in the strike.", False),
+    ],
+)
+def test_a_first_report_is_read_from_the_sentence(sentence: str, first: bool) -> None:
+    from xcheck.claims.frames import extract_frame
+
+    assert extract_frame(sentence, published="2022-10-09").earlier_report is first

@@ -373,21 +373,67 @@ _MUTUAL = re.compile(
     re.IGNORECASE,
 )
 _ACCUSE = re.compile(r"\b(?:accus\w*|blam\w*)\s+$", re.IGNORECASE)
-_BY = re.compile(r"\b(?P<w>[\w\-]+)\s+(?:out\s+)?by\s+(?:the\s+)?$", re.IGNORECASE)
+_BY = re.compile(
+    r"\b(?P<w>[\w\-]+)\s+(?:out\s+|in\s+advance\s+|beforehand\s+)?by\s+(?:the\s+)?$", re.IGNORECASE
+)
+# "accused Kiev of shelling the plant", "accuses Moscow of 'nuclear terrorism'": what the side is
+# accused of, the word after "of"/"for" or the one after it
 _OF_WHAT = re.compile(
-    r"(?:['’]s)?(?:\s+[\w\-]+){0,2}?\s+(?:of|for)\s+(?:the\s+)?(?:[\w\-]+ly\s+)?(?P<w>[\w\-]+)", re.IGNORECASE
-)
-# what a side is blamed for besides a strike: "blamed Russia for the explosion at the dam"
-_BLAMED_FOR = frozenset(
-    {"explosion", "explosions", "blast", "blasts", "detonation", "killings", "massacre", "sinking"}
-)
-# "Kyiv is behind the attack on the prison", "Ukraine's military claimed responsibility for the strike"
-_OWNS_IT = re.compile(
-    r"(?:['’]s(?:\s+[a-z][\w\-]*){1,2})?\s+(?:(?:is|was|were|are|has\s+been|had\s+been)\s+behind|"
-    r"(?:has\s+|have\s+|had\s+)?(?:claimed|claims|took|takes|has\s+taken)\s+responsibility\s+for)\s+"
-    r"(?:the\s+|this\s+|these\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,2}?(?P<w>[\w\-]+)",
+    r"(?:['’]s)?(?:\s+[\w\-]+){0,2}?\s+(?:of|for)\s+(?:the\s+)?(?:[\w\-]+ly\s+)?[\"“'‘]?(?P<w>[\w\-]+)"
+    r"(?:[\"”'’]?\s+[\"“'‘]?(?P<w2>[\w\-]+))?",
     re.IGNORECASE,
 )
+
+
+def _did_what(m: re.Match[str], words: frozenset[str]) -> int | None:
+    """Where the deed after a predicate ends when it is one of ``words``: its first word, or the second
+    after a modifier ("the missile attack", "'nuclear terrorism'"), not after a word of its own
+    ("investigating the"); None when it is none of them."""
+    if m.group("w").lower() in words:
+        return m.end("w")
+    if (m.group("w2") or "").lower() in words and m.group("w").lower() not in _NOT_MODIFIERS:
+        return m.end("w2")
+    return None
+
+
+_NOT_MODIFIERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
+
+
+@cache
+def _blamed_for() -> frozenset[str]:
+    """What a side is blamed for or said to own besides a strike: ``blamed_for.txt``."""
+    return lexicon.words("blamed_for")
+
+
+@cache
+def _owns_it() -> re.Pattern[str]:
+    """A side that owns the deed after it: "Kyiv is behind the attack", "Ukraine's military claimed
+    responsibility for the strike", "Ukrainian forces are to blame for the strike", "Moscow holds Kyiv
+    responsible for the strike", "the Russian army carried out the attack", "Ukraine committing
+    'nuclear terrorism'", "the Ukrainian leader and his American backers are guilty of shelling"."""
+    between = "|".join(
+        re.escape(w) for w in sorted(lexicon.words("agent_forces") | lexicon.words("agent_fillers"))
+    )
+    return re.compile(
+        r"(?:['’]s(?:\s+[a-z][\w\-]*){1,2})?"
+        rf"(?:\s+(?:armed\s+)?(?:{between})){{0,2}}"
+        r"(?:\s+and\s+(?:its|his|their|her)\s+(?:[\w\-]+\s+)?"
+        r"(?:backers|allies|partners|sponsors|patrons|masters|handlers|curators))?"
+        r"\s+(?:(?:is|was|were|are|has\s+been|had\s+been)\s+behind|"
+        r"(?:has\s+|have\s+|had\s+)?(?:claimed|claims|took|takes|has\s+taken)\s+responsibility\s+for|"
+        r"(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+)?"
+        r"(?:solely\s+|fully\s+|directly\s+|entirely\s+)?(?:responsible\s+for|to\s+blame\s+for|guilty\s+of)|"
+        r"(?:(?:is|are|was|were|has|have|had)\s+)?(?:deliberately\s+)?"
+        r"(?:carried\s+out|carries\s+out|carry\s+out|carrying\s+out|conducted|conducts|conducting|"
+        r"committed|commits|committing|perpetrated|initiated|initiates|orchestrated|organi[sz]ed))\s+"
+        r"(?:the\s+|this\s+|these\s+|a\s+|an\s+|an\s+act\s+of\s+|acts\s+of\s+)?[\"“'‘]?(?P<w>[\w\-]+)"
+        r"(?:[\"”'’]?\s+[\"“'‘]?(?P<w2>[\w\-]+))?",
+        re.IGNORECASE,
+    )
+
+
+# "the attack was the work of Ukrainian nationalists": the side whose work the strike was
+_WORK_OF = re.compile(r"\b(?:the\s+)?(?:work|handiwork|doing)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _MODIFIES_TARGET = re.compile(
     r"\s+(?:cruiser|ship|warship|boat|launchers?|systems?|defen[cs]es?|carriers?)\b", re.IGNORECASE
 )
@@ -429,11 +475,8 @@ def _accused_of_striking(sentence: str, start: int, end: int, verbs: frozenset[s
     if not _ACCUSE.search(sentence[max(0, start - 40) : start]):
         return False
     m = _OF_WHAT.match(sentence, end)
-    if m is None:
-        return False
-    w = m.group("w").lower()
-    return (
-        w in verbs or w in lexicon.words("attack_nouns") or w in lexicon.words("done_by") or w in _BLAMED_FOR
+    return m is not None and None is not _did_what(
+        m, verbs | lexicon.words("attack_nouns") | lexicon.words("done_by") | _blamed_for()
     )
 
 
@@ -499,7 +542,7 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
     forces = lexicon.words("agent_forces")
     filler = lexicon.words("agent_fillers")
     verbs = lexicon.words("attack_verbs")
-    found: list[tuple[str, str]] = []
+    found: list[tuple[int, str, str]] = []
     for n, (start, end, side) in enumerate(sides):
         stop = next((s for s, _e, _side in sides[n + 1 :] if s >= end), len(sentence))
         words = [(m.group(), m.end()) for m in re.finditer(r"[\w\-’']+", sentence[end:stop])][:6]
@@ -539,13 +582,11 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
                 continue  # "Russian Armed Forces", "Ukraine has struck"
             break
         used = _BY_DOING.match(sentence, end, stop) if _CLAUSE_START.search(before) else None
-        owns = _OWNS_IT.match(sentence, end, stop)
-        if (
-            hit_end is None
-            and owns
-            and (owns.group("w").lower() in means or owns.group("w").lower() in _BLAMED_FOR)
-        ):
-            hit_end = owns.end() - end  # "Kyiv is behind the attack"
+        owns = _owns_it().match(sentence, end, stop)
+        owned = _did_what(owns, means | _blamed_for()) if owns else None
+        deed = hit_end is None and owned is not None  # a predicate of owning it, not means named
+        if deed and owned is not None:
+            hit_end = owned - end  # "Kyiv is behind the attack"
         if hit_end is None and used and used.group("v").lower() in verbs:
             hit_end = used.end() - end
             by_verb = True
@@ -558,7 +599,7 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
             )
         ):
             hit_end = None  # "Ukraine targets Russian soldiers": people of a side struck, not the target
-        if hit_end is not None and not by_verb and side not in _WAR_SIDES:
+        if hit_end is not None and not (by_verb or deed) and side not in _WAR_SIDES:
             hit_end = None  # "an Iranian drone", "American HIMARS": where the means were made, not who struck
         if hit_end is not None and not by_verb and _INTERCEPTED.search(before[-30:]):
             hit_end = None  # "Ukraine says it downs Russian missiles": struck nothing
@@ -574,21 +615,46 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
         if hit_end is not None and not by_verb and _MODIFIES_TARGET.match(sentence, end + hit_end):
             hit_end = None  # "the Russian missile cruiser": what the ship carries, not who struck
         if hit_end is not None:
-            found.append((side, sentence[start : end + hit_end].strip()))
+            found.append((n, side, sentence[start : end + hit_end].strip()))
         elif (
             _by_striker(before, verbs, means)
             or _accused_of_striking(sentence, start, end, verbs)
             or _on_orders(sentence, start, end)
+            or (_WORK_OF.search(before) and _names_a_strike(sentence[:start]))
         ):
             lead = max(0, start - 12)
             if lead and sentence[lead - 1].isalnum():  # "ine accused Russian": start at a word
                 lead = sentence.find(" ", lead, start) + 1 or start
             orders = _ON_ORDERS_AROUND[1].match(sentence, end)  # "on Kiev's orders": the whole phrase
-            found.append((side, sentence[lead : orders.end() if orders else end].strip()))
-    sides_found = {s for s, _ in found}
+            found.append((n, side, sentence[lead : orders.end() if orders else end].strip()))
+    found = _with_partners(sentence, sides, found)
+    sides_found = {s for _n, s, _t in found}
+    if len(sides_found) > 1 and len(sides_found & _WAR_SIDES) == 1 and len({n for n, _s, _t in found}) == 1:
+        # "Zelensky and the U.S. initiated the attack": partners in one deed; the side at war did it
+        war = next(s for s in sides_found if s in _WAR_SIDES)
+        return next((s, t) for _n, s, t in found if s == war)
     if len(sides_found) != 1:
         return None
-    return found[0]
+    return found[0][1], found[0][2]
+
+
+# between two sides that do one deed together: "Zelensky and the U.S. initiated", "Kyiv, Washington …"
+_AND = re.compile(r"\s*(?:,|\band\b|&)\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def _with_partners(
+    sentence: str, sides: list[tuple[int, int, str]], found: list[tuple[int, str, str]]
+) -> list[tuple[int, str, str]]:
+    """``found`` with the sides joined by "and" to a side found doing the deed, under the finder's
+    index: "Zelensky and U.S. initiated the attack" gives Ukraine as well as the United States."""
+    out = list(found)
+    for n, _side, text in found:
+        k = n
+        while k > 0 and _AND.fullmatch(sentence[sides[k - 1][1] : sides[k][0]]):
+            k -= 1
+            start = sides[k][0]
+            out.append((n, sides[k][2], (sentence[start : sides[n][0]] + text).strip()))
+    return out
 
 
 # -- with what, denial, state ---------------------------------------------------------------------

@@ -111,6 +111,9 @@ class Frame:
     context_places: tuple[Place, ...] = ()
     moment: str | None = None  # time of day it is stated "as of" ("19:30"); "" for "as of" alone
     said_on: bool = False  # "…, officials said on Monday": its date is the statement's, not the event's
+    # "Initially, it was reported that 17 people died": its figures are a first report, superseded by
+    # any later one of the same day
+    earlier_report: bool = False
     years: tuple[str, ...] = ()
     event: EventMention | None = None  # the event it speaks of: target, kind, agent, weapon, denial, state
     # What the judgement compares of the sentence's words (negation scopes, denial, content words, …):
@@ -132,6 +135,7 @@ class Frame:
             "context_places": [p.to_dict() for p in self.context_places],
             "moment": self.moment,
             "said_on": self.said_on,
+            "earlier_report": self.earlier_report,
             "years": list(self.years),
             "event": self.event.to_dict() if self.event else None,
             "cues": self.cues.to_dict(),
@@ -164,6 +168,7 @@ class Frame:
             context_places=tuple(Place.from_dict(p) for p in d.get("context_places") or ()),
             moment=d.get("moment"),
             said_on=bool(d.get("said_on", False)),
+            earlier_report=bool(d.get("earlier_report", False)),
             years=tuple(str(y) for y in d.get("years") or ()),
             event=EventMention.from_dict(d["event"]) if d.get("event") else None,
             cues=cues,
@@ -281,6 +286,7 @@ class _Article:
             context_places=context,
             moment=_per.moment(sentence),
             said_on=_per.said_on(sentence),
+            earlier_report=_per.earlier_report(sentence),
             years=_per.years(sentence),
             event=event,
             cues=_cues.extract_cues(sentence, bound),

@@ -254,6 +254,28 @@ def moment(sentence: str) -> str | None:
 _SAID_ON = re.compile(
     r"\b(?:said|says|reported|announced|told|added|stated)\s+(?:on|late on|early on)\b", re.I
 )
+# a figure told as the first report of something, since superseded: "Initially, it was reported that
+# 17 people died", "first reports put the toll at 30"
+_EARLIER_REPORT = re.compile(
+    r"\b(?:initially|at\s+first|originally|first\s+reports?|initial\s+reports?|early\s+reports?|"
+    r"earlier\s+reports?|it\s+was\s+earlier\s+reported|was\s+first\s+reported|were\s+first\s+reported)\b",
+    re.IGNORECASE,
+)
+# … unless the sentence goes on to the figure that replaced it: "initially 17, now 12", "has since risen"
+_SINCE_REPLACED = re.compile(
+    r"\b(?:now|since|currently|later|rose|risen|rises|grew|grown|increased|fell|dropped|revised|updated|"
+    r"corrected|then|but|however|while|whereas)\b",
+    re.IGNORECASE,
+)
+
+
+def earlier_report(sentence: str) -> bool:
+    """The sentence's figures are a first report, later superseded ("Initially, it was reported that
+    17 people died"); not when it also gives what replaced them ("initially 17, now 12")."""
+    m = _EARLIER_REPORT.search(sentence)
+    return m is not None and not _SINCE_REPLACED.search(sentence)
+
+
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 

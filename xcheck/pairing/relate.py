@@ -33,7 +33,7 @@ from .policy import POLICY
 from .text import content_words, jaccard
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "45"
+JUDGE_VERSION = "46"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -459,6 +459,21 @@ def _numeric(a: ClaimView, b: ClaimView, similarity: float) -> Judgement | None:
             # to", "as of 19:30" vs "as of 20:50", or no time at all): which came first is unknown and
             # the moment is not shown to be one, so it is a low-confidence update, never a conflict.
             # A running total since February is not expected to move much within one day.
+            if a.frame.earlier_report != b.frame.earlier_report:
+                # "Initially, it was reported that 17 died" vs "the toll rises to 13": the first report
+                # is the earlier one, so the order within the day is known
+                earlier_q, later_q = (qa, qb) if a.frame.earlier_report else (qb, qa)
+                if _bounds(later_q)[1] < _bounds(earlier_q)[0]:
+                    verdicts.append(
+                        Judgement(
+                            CONFLICT,
+                            _confidence(similarity, a, b, P.later_less),
+                            f"{measure}: first reported {earlier_q.text}, later {later_q.text}: "
+                            f"the later report gives less{_context(a, b)}",
+                            "numeric",
+                        )
+                    )
+                    continue
             verdicts.append(
                 Judgement(
                     UPDATE,
