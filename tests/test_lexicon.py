@@ -10,6 +10,10 @@ from xcheck import lexicon
 
 WORD_LISTS = (
     "facilities",
+    "carriers",
+    "final_states",
+    "planned_by",
+    "not_deeds",
     "blamed_for",
     "denial_words",
     "incident_words",
@@ -31,6 +35,7 @@ WORD_LISTS = (
 )
 TABLES = (
     "treaty_descriptions",
+    "nuclear_sites",
     "event_targets",
     "event_kinds",
     "agents",

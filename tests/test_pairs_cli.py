@@ -208,3 +208,32 @@ def test_related_pairs_are_computed_not_stored(tmp_path: Path) -> None:
         [pair] = c.pairs(relation="related")
         assert pair.relation == "related" and "different measures" in pair.reason
         assert c.pairs() == []
+
+
+def test_one_finding_per_two_articles_unless_every_claim_is_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A headline and its lede that both contradict the other article are one finding, counted in
+    "more"; --every-claim lists both claim pairs."""
+    monkeypatch.setattr(xcheck.corpus, "make_embedder", lambda name=None: FakeEmbedder())
+    write(
+        tmp_path / "in" / "x.md",
+        "---\ntitle: Ukraine is a state party to the Convention on Cluster Munitions\nsource: Danube Wire\n"
+        "published: 2022-04-08\n---\nUkraine is a state party to the Convention on Cluster Munitions, "
+        "officials said.\n",
+    )
+    write(
+        tmp_path / "in" / "y.md",
+        "---\ntitle: Treaty check\nsource: Kyiv Morning Post\npublished: 2022-04-09\n---\n"
+        "Ukraine is not a party to the Convention on Cluster Munitions.\n",
+    )
+    idx = str(tmp_path / "idx")
+    assert run("ingest", str(tmp_path / "in"), "--index", idx).exit_code == 0
+    every = json.loads(
+        run("pairs", "--relation", "conflict", "--every-claim", "--json", "--index", idx).stdout
+    )
+    folded = json.loads(run("pairs", "--relation", "conflict", "--json", "--index", idx).stdout)
+    assert len(every) == 2 and {p["more"] for p in every} == {0}
+    assert len(folded) == 1 and folded[0]["more"] == 1
+    text = run("pairs", "--relation", "conflict", "--index", idx).stdout
+    assert "and 1 more claim pair of these two articles" in text

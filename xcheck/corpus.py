@@ -47,7 +47,7 @@ MAX_CLAIMS_PER_DOCUMENT = 2_000  # further claims of one document are dropped, w
 PAIR_NEIGHBOURS = 20
 # Bump when claim extraction changes (segmentation, furniture, frames): the claims of an index built by
 # an older version are extracted again from the stored article text on the next write.
-EXTRACTOR_VERSION = "65"
+EXTRACTOR_VERSION = "73"
 REFRESH_BATCH = 5000  # stored documents extracted again per commit (each commit rewrites the vector file)
 FURNITURE_SAMPLE = 2000  # stored items per source that furniture is learned from, with the new ones
 _FURNITURE_CHARS = 600  # furniture sits at the ends of a text: learn from its head and tail
@@ -821,13 +821,18 @@ class Corpus:
         relation: str | None = None,
         min_similarity: float | None = None,
         same_document: bool = False,
+        every_claim: bool = True,
     ) -> list[PairRecord]:
         """Judged pairs as stored, most important first. ``related`` pairs only when asked for by name.
+
+        ``every_claim=False`` gives one finding per two articles: of the claim pairs of the same two
+        articles with the same relation and cue (a headline and its lede that both contradict the other
+        article), the first in order stands for the rest, which it counts in ``more``.
 
         Reading never writes: call ``update_pairs(floor=min_similarity)`` first to pair the claims
         added since the last call (the CLI and the service do).
         """
-        from .pairing.clusters import PairRecord
+        from .pairing.clusters import PairRecord, per_article_pair
         from .pairing.relate import RELATIONS
 
         if relation is not None and relation not in RELATIONS:
@@ -851,7 +856,7 @@ class Corpus:
             for r in keep
         ]
         out.sort(key=lambda p: (order[p.relation], -p.confidence, -p.similarity, p.a.claim_id, p.b.claim_id))
-        return out
+        return out if every_claim else per_article_pair(out)
 
     def _pair_rows(
         self, relation: str | None, min_similarity: float | None, same_document: bool

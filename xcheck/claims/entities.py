@@ -558,6 +558,7 @@ LANDMARKS: dict[str, tuple[str, ...]] = {
         "Zaporizhzhia nuclear power plant",
         "Zaporizhzhia nuclear plant",
         "Zaporizhzhia power plant",
+        "Zaporizhzhia plant",
         "Zaporizhzhia NPP",
         "Zaporizhia nuclear power plant",
         "Zaporizhia nuclear plant",

@@ -113,7 +113,7 @@ def target_label(target: str) -> str:
 
 def _phrases_re(phrases: list[str]) -> re.Pattern[str]:
     alts = sorted({p for p in phrases if p}, key=len, reverse=True)
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alts)
+    body = "|".join(re.escape(p).replace(r"\ ", r"[\"“”'‘’]?\s+[\"“”'‘’]?") for p in alts)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
@@ -152,6 +152,14 @@ _SHIP_NAMES = (
 )
 _NOT_SHIP_NAME = frozenset(
     {"Russian", "Ukrainian", "Black", "Russia", "Ukraine", "Navy", "Fleet", "Sea", "The"}
+)
+
+
+# a landmark that names people, not the place struck: "Azovstal defenders", "Azovstal prisoners in Olenivka"
+_PEOPLE_AFTER = re.compile(
+    r"[\"”'’]?\s+(?:defenders|prisoners|fighters|soldiers|servicemen|POWs|garrison|troops|workers|employees|"
+    r"staff|evacuees|survivors|captives|veterans|marines|commanders)\b",
+    re.IGNORECASE,
 )
 
 
@@ -197,7 +205,11 @@ def _bare_ship_names() -> re.Pattern[str]:
     if not names:
         return re.compile(r"(?!x)x")
     alts = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"\bthe\s+[\"“'‘]?(?P<n>(?i:{alts}))\b(?![\"”'’]?\s+(?i:river|street|hotel))")
+    titled = "|".join(re.escape(n.title()) for n in names)
+    return re.compile(
+        rf"(?:\bthe\s+[\"“'‘]?(?P<n>(?i:{alts}))|(?<![\w\-])(?<!\bthe\s)[\"“'‘]?(?P<n2>{titled}))\b"
+        r"(?![\"”'’]?\s+(?i:river|street|hotel|city|oblast|region))"
+    )
 
 
 _TOLD_BEFORE = re.compile(
@@ -237,20 +249,23 @@ def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | No
     """``(class@place, position)`` of the sentence's target, or None."""
     ships = sorted(
         (m for pat in (*_SHIP_NAMES, _bare_ship_names()) for m in pat.finditer(sentence)),
-        key=lambda m: m.start("n"),
+        key=lambda m: m.start("n") if m.group("n") else m.start("n2"),
     )
     names = {v: canon for canon, spellings in lexicon.table("ship_names").items() for v in spellings}
     for ship in ships:
-        name = ship.group("n")
+        name = ship.group("n") or ship.groupdict().get("n2") or ""
         if name.lower() in names:
             return f"ship@{names[name.lower()]}", ship.start()
         if name not in _NOT_SHIP_NAME and not any(m.start <= ship.start("n") < m.end for m in mentions):
             return f"ship@{name}", ship.start()
     known = _landmark_class()
+    fallback: tuple[str, int] | None = None  # "Azovstal defenders": the steelworks, if nothing else is named
     for m in mentions:
         if m.kind == "other" and m.name in known:
             cls, place = known[m.name]
-            return f"{cls}@{place}", m.start
+            if not _PEOPLE_AFTER.match(sentence, m.end):
+                return f"{cls}@{place}", m.start
+            fallback = fallback or (f"{cls}@{place}", m.start)
     found: tuple[int, int, str] | None = None  # (start, -length, class)
     for cls, pat in _table_re("event_targets"):
         for hit in pat.finditer(sentence):
@@ -275,12 +290,25 @@ def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | No
         if found[2] == "ship":
             return "ship@", pos  # a ship not named here: the article's, or unplaced
         if cities:  # the city nearest the facility noun
-            return f"{found[2]}@{_nearest(cities, pos).name}", pos
+            place = _nearest(cities, pos).name
+            if found[2] == "nuclear plant":  # "the nuclear plant in Enerhodar" is the Zaporizhzhia plant
+                place = _nuclear_site(place) or place
+            return f"{found[2]}@{place}", pos
+        before = _NAMED_BEFORE.search(sentence[:pos])
+        if before and not any(m.start <= before.start("p") < m.end for m in mentions):
+            # "South Ukraine Nuclear Power Plant": a place named in the facility's name, not one xcheck knows;
+            # "the Olenivska colony": the adjective of a known one
+            return f"{found[2]}@{_city_of_adjective(before.group('p'))}", pos
         named = _IN_PLACE.match(sentence, pos - found[1])
         if named and not any(m.start <= named.start("p") < m.end for m in mentions):
             # "the railway station in Lozova": a place stated, though not one xcheck knows; not "no place"
             return f"{found[2]}@{named.group('p')}", pos
         return f"{found[2]}@", pos  # the place comes from the article, or stays unknown
+    terror = _NUCLEAR_TERROR.search(sentence)
+    if terror and cities:  # "Ukraine committing 'nuclear terrorism' at Zaporizhzhia": its nuclear plant
+        plant = _nuclear_site(_nearest(cities, terror.start()).name)
+        if plant is not None:
+            return f"nuclear plant@{plant}", terror.start()
     held = _HOLDING.search(sentence)
     if held:  # "attacked the facility … the inmates could expose": a place where people are held
         if cities:
@@ -291,7 +319,15 @@ def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | No
         return f"massacre@{cities[0].name}", cities[0].start
     if kind in ("strike", "shelling", "explosion") and cities:
         return f"@{cities[0].name}", cities[0].start  # a strike on a city: one incident per day
-    return None
+    return fallback
+
+
+_NUCLEAR_TERROR = re.compile(r"\bnuclear\s+terrorism\b", re.IGNORECASE)
+
+
+def _nuclear_site(city: str) -> str | None:
+    """The nuclear plant named after or standing in ``city`` (``nuclear_sites.txt``), or None."""
+    return next((k for k, places in lexicon.table("nuclear_sites").items() if city.lower() in places), None)
 
 
 # a facility said to hold people in custody: a prison whatever it is called
@@ -312,12 +348,36 @@ _IN_PLACE = re.compile(
     r"(?:\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|On|In|At)\b)[A-Z][\w\-’']+)?)"
 )
+
+
+def _city_of_adjective(name: str) -> str:
+    """The known city a place adjective stands for ("Olenivska" -> "Olenivka"), else ``name``."""
+    from xcheck.claims.entities import CITIES
+
+    if not _ADJECTIVE_END.search(name):
+        return name
+    for canon, variants in CITIES.items():
+        for v in variants:
+            stem = re.sub(r"(?:ka|a|e|i|y|o)$", "", v)
+            if len(stem) >= 4 and name != v and name.startswith(stem):
+                return canon
+    return name
+
+
+_ADJECTIVE_END = re.compile(r"(?:ska|ski|sky|skyi|skiy|ske|sk|ian|ivska)$")
+
+
+_NAMED_BEFORE = re.compile(
+    r"(?<![\w\-])(?!(?:The|A|An|In|At|On|Of)\b)(?P<p>[A-Z][a-z][\w\-]*(?:\s+[A-Z][a-z][\w\-]*)?)\s+$"
+)
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|at|of|outside|around|on|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s\b")
 _REGION_AFTER = re.compile(
-    r"\s+(?:region|regional|oblast|province|district|People's Republic)\b", re.IGNORECASE
+    r"\s+(?:region|regional|oblast|province|district|People's Republic|suburbs?|outskirts)\b", re.IGNORECASE
 )
-_REGION_ONLY_AFTER = re.compile(r"\s+(?:region|oblast|province|district|People's Republic)\b", re.IGNORECASE)
+_REGION_ONLY_AFTER = re.compile(
+    r"\s+(?:region|oblast|province|district|People's Republic|suburbs?|outskirts)\b", re.IGNORECASE
+)
 
 
 def _speaks_for(sentence: str, m: Mention) -> bool:
@@ -360,6 +420,8 @@ def _sides(sentence: str, mentions: list[Mention]) -> list[tuple[int, int, str]]
     return out
 
 
+_SAYS = frozenset({"says", "said", "claims", "claimed", "insists", "insisted", "admits", "admitted"})
+_SAYS_IT = _SAYS | {"it", "they"}
 _SHIP_BEFORE = re.compile(r"\b(?:cruiser|flagship|warship|frigate|ship|vessel)\s+[\"“'‘]?$", re.IGNORECASE)
 # "the Russian embassy in London": where a side's diplomats sit, neither a side nor a place struck
 _POSTED_IN = re.compile(
@@ -372,31 +434,105 @@ _MUTUAL = re.compile(
     r"\b(?:each other|one another|mutual(?:ly)?|both sides|warring (?:sides|parties)|trade(?:d)? blame)\b",
     re.IGNORECASE,
 )
+# "Russia says … a fire; Ukraine says it targeted the vessel": each side's account, neither the sentence's
+_SIDE_SAYS = re.compile(r"\s+(?:also\s+)?(?:says?|said|claims?|claimed|insists?|insisted)\b", re.IGNORECASE)
+
+
+def _two_accounts(sentence: str, sides: list[tuple[int, int, str]]) -> bool:
+    """Both sides of the war say something in the sentence, each in a clause of its own."""
+    return len({side for _s, e, side in sides if side in _WAR_SIDES and _SIDE_SAYS.match(sentence, e)}) > 1
+
+
 _ACCUSE = re.compile(r"\b(?:accus\w*|blam\w*)\s+$", re.IGNORECASE)
 _BY = re.compile(
-    r"\b(?P<w>[\w\-]+)\s+(?:out\s+|in\s+advance\s+|beforehand\s+)?by\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?P<w>[\w\-]+)\s+(?:out\s+|up\s+|in\s+advance\s+|beforehand\s+)?by\s+(?:the\s+)?$", re.IGNORECASE
 )
 # "accused Kiev of shelling the plant", "accuses Moscow of 'nuclear terrorism'": what the side is
-# accused of, the word after "of"/"for" or the one after it
+# accused of, in the words after "of"/"for"
 _OF_WHAT = re.compile(
-    r"(?:['’]s)?(?:\s+[\w\-]+){0,2}?\s+(?:of|for)\s+(?:the\s+)?(?:[\w\-]+ly\s+)?[\"“'‘]?(?P<w>[\w\-]+)"
-    r"(?:[\"”'’]?\s+[\"“'‘]?(?P<w2>[\w\-]+))?",
-    re.IGNORECASE,
+    r"(?:['’]s)?(?:\s+[\w\-]+){0,2}?\s+(?:of|for)\s+(?P<obj>[^,;:.()]{1,80})", re.IGNORECASE
+)
+_TOKEN = re.compile(r"[\"“'‘]?([\w\-]+)[\"”'’]?")
+# before the deed, words that only qualify it: "the Kramatorsk station attack", "the deadly missile strike"
+_QUALIFIERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "any", "all", "such"}
+    | {
+        "war",
+        "clear",
+        "heinous",
+        "monstrous",
+        "brutal",
+        "air",
+        "mass",
+        "alleged",
+        "latest",
+        "recent",
+        "fresh",
+        "new",
+        "deliberate",
+        "nuclear",
+        "railway",
+        "train",
+    }
+    | {
+        "rail",
+        "shopping",
+        "drama",
+        "power",
+        "steel",
+        "prison",
+        "station",
+        "mall",
+        "theatre",
+        "theater",
+        "plant",
+    }
+)
+# after it, a word that makes it a modifier of something else: "fire safety", "strike group"
+_MODIFIED_AFTER = frozenset(
+    {"safety", "protection", "fighting", "fighters", "service", "services", "department", "brigade", "group"}
+    | {"defence", "defense", "defences", "defenses", "helicopter", "helicopters", "operators", "production"}
+    | {"programme", "program", "systems", "system", "warning", "alert", "alerts", "sirens", "shelter"}
 )
 
 
 def _did_what(m: re.Match[str], words: frozenset[str]) -> int | None:
-    """Where the deed after a predicate ends when it is one of ``words``: its first word, or the second
-    after a modifier ("the missile attack", "'nuclear terrorism'"), not after a word of its own
-    ("investigating the"); None when it is none of them."""
-    if m.group("w").lower() in words:
-        return m.end("w")
-    if (m.group("w2") or "").lower() in words and m.group("w").lower() not in _NOT_MODIFIERS:
-        return m.end("w2")
+    """Where the deed after a predicate ends when it is one of ``words``, after at most three words that
+    only qualify it ("the Kramatorsk station massacre", "'nuclear terrorism'"), not after a word of its
+    own ("investigating the strike", "a counter attack"), nor as a modifier ("fire safety"); None when
+    there is no such deed."""
+    tokens = list(_TOKEN.finditer(m.group("obj")))
+    base = m.start("obj")
+    for i, t in enumerate(tokens[:5]):
+        w = t.group(1)
+        lw = w.lower()
+        if lw in words:
+            after = tokens[i + 1].group(1).lower() if i + 1 < len(tokens) else ""
+            return None if after in _MODIFIED_AFTER else base + t.end(1)
+        if i >= 4 or not (lw in _QUALIFIERS or lw in lexicon.words("agent_fillers") or w[:1].isupper()):
+            return None
+        if lw in lexicon.words("attack_nouns"):
+            continue  # "missile attack"
     return None
 
 
 _NOT_MODIFIERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
+# what makes a side's deed not asserted: a threat or a condition, a question, doubt, an inquiry, a claim
+# rejected ("warned it would hold Kyiv responsible", "no evidence that Ukraine carried out the strike",
+# "investigate whether Ukraine is responsible", "dismissed Moscow's claim that Ukraine was responsible")
+_UNASSERTED_BEFORE = re.compile(
+    r"\b(?:would|will|could|might|may|if|whether|unless|evidence|proof|unable|determin\w*|establish\w*|"
+    r"investigat\w*|probe|inquiry|decide|prove|suggests?|yet\s+to|too\s+early|dismiss\w*|reject\w*|refut\w*|"
+    r"den(?:y|ies|ied|ying)|doubt\w*|question\w*|unclear|unknown|possible|possibly|perhaps|likely)\b[^.;:,]{0,70}$",
+    re.IGNORECASE,
+)
+
+
+def _asserted(sentence: str, start: int) -> bool:
+    """The sentence asserts what it says of the side at ``start`` (see ``_UNASSERTED_BEFORE``)."""
+    return not (
+        sentence.rstrip().endswith("?") or _UNASSERTED_BEFORE.search(sentence[max(0, start - 90) : start])
+    )
 
 
 @cache
@@ -419,21 +555,49 @@ def _owns_it() -> re.Pattern[str]:
         rf"(?:\s+(?:armed\s+)?(?:{between})){{0,2}}"
         r"(?:\s+and\s+(?:its|his|their|her)\s+(?:[\w\-]+\s+)?"
         r"(?:backers|allies|partners|sponsors|patrons|masters|handlers|curators))?"
-        r"\s+(?:(?:is|was|were|are|has\s+been|had\s+been)\s+behind|"
+        r"\s+(?:(?:(?:is|was|were|are|has\s+been|had\s+been)\s+)?behind|"
+        r"(?:(?:is|was|were|are|being|has\s+been|have\s+been|had\s+been)\s+)?(?:widely\s+)?"
+        r"(?:blamed\s+for|accused\s+of)|"
         r"(?:has\s+|have\s+|had\s+)?(?:claimed|claims|took|takes|has\s+taken)\s+responsibility\s+for|"
-        r"(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+)?"
+        r"(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|held|is\s+held|was\s+held)\s+)?"
         r"(?:solely\s+|fully\s+|directly\s+|entirely\s+)?(?:responsible\s+for|to\s+blame\s+for|guilty\s+of)|"
         r"(?:(?:is|are|was|were|has|have|had)\s+)?(?:deliberately\s+)?"
         r"(?:carried\s+out|carries\s+out|carry\s+out|carrying\s+out|conducted|conducts|conducting|"
         r"committed|commits|committing|perpetrated|initiated|initiates|orchestrated|organi[sz]ed))\s+"
-        r"(?:the\s+|this\s+|these\s+|a\s+|an\s+|an\s+act\s+of\s+|acts\s+of\s+)?[\"“'‘]?(?P<w>[\w\-]+)"
-        r"(?:[\"”'’]?\s+[\"“'‘]?(?P<w2>[\w\-]+))?",
+        r"(?:an\s+act\s+of\s+|acts\s+of\s+)?(?P<obj>[^,;:.()]{1,80})",
         re.IGNORECASE,
     )
 
 
+# "Russia denies bombing the theatre, blames Azov battalion": the side blamed, the deed the sentence's
+_BLAMES_BEFORE = re.compile(r"\b(?:blames?|blamed|blaming)\s+(?:the\s+)?$", re.IGNORECASE)
+_CLAUSE_ENDS = re.compile(
+    r"(?:\s+(?:battalion|regiment|forces|troops|army|military|nationalists))?\s*(?:[,;:.]|$)"
+)
+# "Zaporizhzhia plant shelling: Russian forces responsible, G7 says"
+_BARE_RESPONSIBLE = re.compile(
+    r"(?:\s+(?:forces|troops|army|military))?\s+(?:(?:is|are|was|were)\s+)?(?:responsible|to\s+blame)\s*(?:[,;:.]|$)",
+    re.IGNORECASE,
+)
 # "the attack was the work of Ukrainian nationalists": the side whose work the strike was
-_WORK_OF = re.compile(r"\b(?:the\s+)?(?:work|handiwork|doing)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_WORK_OF = re.compile(
+    r"(?:^|[,;:]\s*|\bthat\s+)(?P<subject>[^,;:]*?)\s+(?:is|was|were|are)\s+(?:(?:clearly|obviously|surely|also)\s+)?"
+    r"(?:the\s+)?(?:work|handiwork|doing)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _work_of(before: str) -> bool:
+    """ "The attack on the station was the work of Ukrainian nationalists": the side whose work the strike
+    (the subject, its first two words) was; not "hampering the work of Ukrainian staff", nor "the story
+    that HIMARS hit the prison was the work of Russian propagandists"."""
+    m = _WORK_OF.search(before)
+    if m is None:
+        return False
+    head = [w.lower() for w in _WORD.findall(m.group("subject")) if w.lower() not in _NOT_MODIFIERS][:2]
+    return any(w in lexicon.words("attack_nouns") or w in _blamed_for() for w in head)
+
+
 _MODIFIES_TARGET = re.compile(
     r"\s+(?:cruiser|ship|warship|boat|launchers?|systems?|defen[cs]es?|carriers?)\b", re.IGNORECASE
 )
@@ -452,8 +616,24 @@ def _by_striker(before: str, verbs: frozenset[str], means: frozenset[str]) -> bo
     w = m.group("w").lower()
     if w in verbs or w in means or w in lexicon.words("done_by") or w.rstrip("s") in means:
         return True
+    if w in lexicon.words("planned_by"):
+        return _planned_strike(before[: m.start("w")])
     of = _MEANS_OF_BY.search(before)  # "the shelling of the Zaporizhzhia NPP by the Russians"
     return bool(of and of.group("m").lower() in means and not _CLAUSE_BREAK.search(of.group()))
+
+
+def _planned_strike(clause: str) -> bool:
+    """What was planned or initiated, before "planned by", is a strike: a strike word comes in its
+    clause before any thing done about a strike (``not_deeds.txt``: a meeting, an investigation)."""
+    clause = re.split(r"[;:]|\bthat\b", clause)[-1]
+    deeds = lexicon.words("attack_nouns") | _blamed_for() | lexicon.words("attack_verbs")
+    for w in _WORD.findall(clause):
+        lw = w.lower()
+        if lw in lexicon.words("not_deeds"):
+            return False
+        if lw in deeds:
+            return True
+    return False
 
 
 def _aimed_at(sentence: str, at: int) -> bool:
@@ -502,7 +682,7 @@ _BY_DOING = re.compile(
 # a side's people or forces ("Russian soldiers", "Russians", "the occupiers' positions"), not its
 # things ("Ukraine's nuclear plant", "the Ukrainian railway station")
 _PEOPLE_OF_SIDE = re.compile(
-    r"(?:[A-Z][\w\-]*(?:ians|ans|ese)\b(?!\s+[a-z])|[\w\-]+(?:['’]s)?\s+(?:[\w\-]+\s+)?"
+    r"(?:[A-Z][\w\-]*(?:ians|ans|ese)\b(?!\s+(?![a-z]+ing\b)[a-z])|[\w\-]+(?:['’]s)?\s+(?:[\w\-]+\s+)?"
     r"(?:soldiers|troops|servicemen|forces|military|army|personnel|fighters|units|positions|invaders|"
     r"occupiers|occupants|militants|mercenaries|gunners|crews?|commanders?)\b)"
 )
@@ -536,7 +716,7 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
     "Russian missile", "Ukraine's shelling" (the means of a strike after a side); "Russia struck",
     "Ukrainians hit" (a verb of striking right after it); "Russian troops shelled" (forces, then such a
     verb); "launched by Ukrainian forces", "accused Kiev of shelling" (by / accused before it)."""
-    if _MUTUAL.search(sentence):
+    if _MUTUAL.search(sentence) or _two_accounts(sentence, sides):
         return None
     means = lexicon.words("attack_nouns")
     forces = lexicon.words("agent_forces")
@@ -547,7 +727,9 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
         stop = next((s for s, _e, _side in sides[n + 1 :] if s >= end), len(sentence))
         words = [(m.group(), m.end()) for m in re.finditer(r"[\w\-’']+", sentence[end:stop])][:6]
         before = sentence[max(0, start - 80) : start]
-        if _NEGATED_BEFORE_SIDE.search(before):
+        if _NEGATED_BEFORE_SIDE.search(before) or (
+            _DENIED_BEFORE_SIDE.search(before) and _does_it(sentence, end)
+        ):
             continue  # "had not been hit by any Ukrainian missile", "no Russian missile struck"
         hit_end: int | None = None
         force_seen = by_verb = False
@@ -555,6 +737,17 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
             lw = w.lower().strip("’'")
             if lw in ("s", ""):
                 continue  # "Kiev's", "occupants’ shelling"
+            if (
+                lw in ("is", "are", "was", "were")
+                and i + 1 < len(words)
+                and words[i + 1][0].lower().endswith("ing")
+                and words[i + 1][0].lower() in verbs
+            ):
+                continue  # "Russia is firing at it", "Russian troops are shelling"
+            if i <= 1 and lw in _SAYS and i + 1 < len(words) and words[i + 1][0].lower() in ("it", "they"):
+                continue  # "Ukraine says it hit the cruiser": the side that says is the one that hit
+            if i in (1, 2) and lw in ("it", "they") and words[i - 1][0].lower() in _SAYS:
+                continue
             if lw in means and i <= 2:
                 hit_end = w_end
                 break
@@ -568,7 +761,16 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
                 if used and used.group("v").lower() in verbs and _means_in(used.group("means")):
                     hit_end, by_verb = used.end() - end, True
                 break
-            if lw in verbs and (i == 0 or force_seen or all(x[0].lower() in filler for x in words[:i])):
+            if lw in verbs and (
+                i == 0
+                or force_seen
+                or all(
+                    x[0].lower() in filler
+                    or x[0].lower() in _SAYS_IT
+                    or (x[0].lower() in ("is", "are", "was", "were") and lw.endswith("ing"))
+                    for x in words[:i]
+                )
+            ):
                 hit_end = w_end
                 by_verb = True
                 break
@@ -583,7 +785,7 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
             break
         used = _BY_DOING.match(sentence, end, stop) if _CLAUSE_START.search(before) else None
         owns = _owns_it().match(sentence, end, stop)
-        owned = _did_what(owns, means | _blamed_for()) if owns else None
+        owned = _did_what(owns, means | _blamed_for()) if owns and _asserted(sentence, start) else None
         deed = hit_end is None and owned is not None  # a predicate of owning it, not means named
         if deed and owned is not None:
             hit_end = owned - end  # "Kyiv is behind the attack"
@@ -620,7 +822,13 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
             _by_striker(before, verbs, means)
             or _accused_of_striking(sentence, start, end, verbs)
             or _on_orders(sentence, start, end)
-            or (_WORK_OF.search(before) and _names_a_strike(sentence[:start]))
+            or _work_of(sentence[:start])
+            or (
+                _BLAMES_BEFORE.search(before)
+                and _CLAUSE_ENDS.match(sentence, end)
+                and _asserted(sentence, start)
+            )
+            or (_BARE_RESPONSIBLE.match(sentence, end) and _asserted(sentence, start))
         ):
             lead = max(0, start - 12)
             if lead and sentence[lead - 1].isalnum():  # "ine accused Russian": start at a word
@@ -639,7 +847,11 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
 
 
 # between two sides that do one deed together: "Zelensky and the U.S. initiated", "Kyiv, Washington …"
-_AND = re.compile(r"\s*(?:,|\band\b|&)\s*(?:the\s+)?", re.IGNORECASE)
+_AND = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?", re.IGNORECASE)
+# a side named as a place or a foil, not a doer: "In Kharkiv, Ukraine", "according to Kyiv", "unlike Ukraine"
+_NOT_A_DOER_BEFORE = re.compile(
+    r"\b(?:in|against|unlike|according\s+to|from|on|at|near|with|for|of)\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 
 def _with_partners(
@@ -650,7 +862,11 @@ def _with_partners(
     out = list(found)
     for n, _side, text in found:
         k = n
-        while k > 0 and _AND.fullmatch(sentence[sides[k - 1][1] : sides[k][0]]):
+        while (
+            k > 0
+            and _AND.fullmatch(sentence[sides[k - 1][1] : sides[k][0]])
+            and not _NOT_A_DOER_BEFORE.search(sentence[max(0, sides[k - 1][0] - 30) : sides[k - 1][0]])
+        ):
             k -= 1
             start = sides[k][0]
             out.append((n, sides[k][2], (sentence[start : sides[n][0]] + text).strip()))
@@ -661,14 +877,19 @@ def _with_partners(
 
 
 def _weapon(text: str) -> tuple[str, str] | None:
-    """The named system the sentence says was used, the first one; not one that is only supplied ("a post
-    about the supply of HIMARS to Ukraine")."""
-    best: tuple[int, str, str] | None = None
+    """The named system the sentence says was used, the first one, the means before their carrier ("Tu-22M3
+    bombers fired Kh-22 missiles": the Kh-22); not one that is only supplied ("a post about the supply of
+    HIMARS to Ukraine")."""
+    carriers = {c.lower() for c in lexicon.words("carriers")}
+    best: tuple[bool, int, str, str] | None = None
     for name, pat in _table_re("weapons"):
         hit = next((h for h in pat.finditer(text) if not _SUPPLIED_BEFORE.search(text[: h.start()])), None)
-        if hit and (best is None or hit.start() < best[0]):
-            best = (hit.start(), name, hit.group())
-    return (best[1], best[2]) if best else None
+        if hit is None:
+            continue
+        cand = (name.lower() in carriers, hit.start(), name, hit.group())
+        if best is None or cand[:2] < best[:2]:
+            best = cand
+    return (best[2], best[3]) if best else None
 
 
 # a system talked of as supplied, not as used: "the supply of HIMARS", "deliveries of Neptune missiles"
@@ -691,6 +912,15 @@ def _denial(
     if found is None or found[0] not in _WAR_SIDES:
         return None
     at = sentence.find(found[1])
+    if at >= 0 and any(
+        side != found[0]
+        and side in _WAR_SIDES
+        and _DENIED_BEFORE_SIDE.search(sentence[max(0, s0 - 40) : s0])
+        and s0 >= at
+        and _does_it(sentence, e)  # not "refuted Russian claims that …", "denied that the Russian strike …"
+        for s0, e, side in sides
+    ):
+        return None  # "Russia denies Ukraine hit the Moskva": the other side's deed denied, not its own part
     for _s0, e, owner in sides:
         if owner == found[0] or owner not in _WAR_SIDES or not _OWNED.match(sentence, e) or at < 0:
             continue
@@ -784,6 +1014,8 @@ def _denial_words(
         for _s, e, side in sides
         if e <= hit.start() and _SUBJECT_GAP.fullmatch(sentence[e : hit.start()]) and side not in owned
     ]
+    if subject and charge:  # "Ukraine had staged a provocation": a charge against Ukraine
+        return invented(subject[-1])
     if subject:  # "Zelensky said …, allegations that Moscow denied": Moscow denies, not the speaker
         return subject[-1], hit.group()
     if speaker_side and speaker_side not in owned:
@@ -804,6 +1036,31 @@ _FEARED = re.compile(
     r"would|threat\w*|risk)\b",
     re.IGNORECASE,
 )
+
+
+# "Moscow: …", "Russian MoD: …": a headline's speaker before a colon
+_HEAD_VOICE = re.compile(r"^\W*(?P<who>[^:,.;]{2,40}?)\s*:\s+\S")
+_VOICE_WORDS = frozenset(
+    {"mod", "ministry", "defence", "defense", "foreign", "president", "kremlin", "embassy", "envoy", "army"}
+    | {"military", "command", "general", "staff", "spokesman", "spokesperson", "official", "officials", "of"}
+    | {"the", "s", "un", "mission", "ambassador", "government", "leader", "navy", "forces", "deputy", "head"}
+)
+
+
+def _headline_voice(sentence: str, sides: list[tuple[int, int, str]]) -> str | None:
+    """The side speaking in a headline "<side>: <claim>" ("Moscow: …", "Russian MoD: …", "Peskov: …"):
+    a side at its head and only words of its office after it; None otherwise ("War in Ukraine: …")."""
+    m = _HEAD_VOICE.match(sentence)
+    if m is None:
+        return None
+    lo, hi = m.start("who"), m.end("who")
+    head = [(s0, e, side) for s0, e, side in sides if lo <= s0 < hi]
+    if not head or head[0][0] != lo or len({side for _s, _e, side in head}) != 1:
+        return None
+    rest = sentence[head[-1][1] : hi]
+    if any(w.lower() not in _VOICE_WORDS for w in _WORD.findall(rest)):
+        return None
+    return head[0][2] if head[0][2] in _WAR_SIDES else None
 
 
 def _caller_side(head: str, sides: list[tuple[int, int, str]]) -> str | None:
@@ -898,9 +1155,20 @@ def _disowned(
         m = next((h for h in shift.finditer(before) if not before[h.end() :].strip(" the")), None)
         if m is not None:
             found.append((side, (m.group() + " " + sentence[start:end]).strip()))
+    we = _WE_DID_NOT.search(sentence)
+    if we is not None and speaker in _WAR_SIDES and not found:
+        words = _disowning_words(sentence[we.end() :], verbs, disowning)
+        if words is not None:  # "'We did not bomb the theatre,' the Russian envoy said"
+            found.append((speaker, we.group() + words))
     if len({s for s, _ in found}) != 1:
         return None
     return found[0]
+
+
+_WE_DID_NOT = re.compile(
+    r"\bwe\s+(?:did\s+not|didn['’]t|do\s+not|don['’]t|have\s+not|haven['’]t|never|are\s+not|were\s+not)\s+",
+    re.IGNORECASE,
+)
 
 
 # after "Ukraine's", the side's own body that may deny: "Russia's defence ministry did not …"
@@ -919,7 +1187,7 @@ _OWNED = re.compile(
     r"allegations?|narrative|story|stories)\b",
     re.IGNORECASE,
 )
-_ATTRIBUTIVE = re.compile(r"\s+(?!and\b|or\b|news\b|information\b|claims?\b|reports?\b)[a-z][\w\-]*")
+_ATTRIBUTIVE = re.compile(r"\s+(?!and\b|or\b|by\b|news\b|information\b|claims?\b|reports?\b)[a-z][\w\-]*")
 
 
 _COPULA = re.compile(
@@ -1032,30 +1300,52 @@ _CHARGES = frozenset(
         "invention",
         "fabrication",
         "disinformation",
+        "forgery",
     }
 )
 # what makes a statement's content invented: "the HIMARS strike is a Russian invention"
 _INVENTED = frozenset(
     {"fake", "fakes", "lie", "lies", "hoax", "invention", "fabrication", "fabricated", "trumped-up"}
-    | {"nothing to do with"}
+    | {"nothing to do with", "forgery", "forged"}
 )
 # what says an incident was invented, not only that someone else did it ("a provocation" does not:
 # the strike happened and the other side staged it)
-_NEVER_HAPPENED = frozenset({"fake", "fakes", "staged", "hoax", "fabrication", "fabricated", "invention"})
+_NEVER_HAPPENED = frozenset(
+    {"fake", "fakes", "staged", "hoax", "fabrication", "fabricated", "invention", "forgery", "forged"}
+)
 
 
 def _denies_the_event(sentence: str, words: str) -> bool:
     """ "Moscow calls the images from Bucha a fake", "the massacre was staged": the incident itself is
     denied. Not when the word is said of what was told about it ("accusations that Russia struck the
     station are fake": the denier's part) nor when it is a charge the denier makes ("a fake story")."""
+    at = sentence.find(words)
+    if (
+        words.lower() == "provocation"
+        and at >= 0
+        and _STAGED_NEAR.search(sentence[max(0, at - 25) : at + 40])
+    ):
+        return not _TOLD_NOUN_BEFORE.search(
+            sentence[:at]
+        )  # "a 'staged provocation'", "a provocation staged by"
     if words.lower() not in _NEVER_HAPPENED:
         return False
-    at = sentence.find(words)
+    if words.lower() == "staged" and _STAGED_WHAT.match(sentence, at + len(words)):
+        return False  # "Russia staged the explosion": carried it out, the explosion happened
     return at >= 0 and not _TOLD_NOUN_BEFORE.search(sentence[:at])
+
+
+# "staged the explosion", "staged a provocation": an incident carried out (to blame the other side)
+_STAGED_WHAT = re.compile(
+    r"\s+(?:(?:the|an?|this|its|their)\s+)?(?:[\w\-]+\s+){0,2}?(?:explosions?|blasts?|attacks?|strikes?|shelling|"
+    r"bombing|detonation)\b",
+    re.IGNORECASE,
+)
 
 
 # what was told about an incident, as a noun ("accusations that …", "the claims of …"; not "Russia
 # claims Ukraine staged it", where the claim is the denial itself)
+_STAGED_NEAR = re.compile(r"\bstaged\b", re.IGNORECASE)
 _TOLD_NOUN_BEFORE = re.compile(
     r"\b(?:accusations?|allegations?|reports?|stor(?:y|ies)|statements?)\b|"
     r"(?:\b(?:the|these|those|such|its|their|his|her|any|all)|['’]s)\s+(?:[\w\-]+\s+)?claims?\b",
@@ -1066,6 +1356,11 @@ _TOLD_NOUN_BEFORE = re.compile(
 _NEG_BEFORE = re.compile(r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
+# a state wished, feared or foretold: "to surrender", "could sink", "will be destroyed"
+_NOT_YET = re.compile(
+    r"\b(?:to|will|would|could|might|may|must|should|shall|can|cannot)\s+(?:not\s+)?(?:be\s+)?$",
+    re.IGNORECASE,
+)
 _DENIED_BEFORE = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|rejects?|rejected)\b", re.IGNORECASE)
 # "959 defenders have surrendered": a count of people who gave up, not the state of the place they held
 _COUNTED_BEFORE = re.compile(
@@ -1101,7 +1396,15 @@ _TOLD_THAT_BEFORE = re.compile(
 # … and called invented after it: "… were fabricated", "… is a fake"
 def _called_invented(sentence: str, at: int) -> bool:
     """Something after ``at`` calls what was told invented ("… were fabricated", "… is a fake")."""
-    return bool(_words_of(_NEVER_HAPPENED | _CALLED_FALSE).search(sentence, at))
+    stop = _CLAUSE_END.search(sentence, at)  # "… was not operating and that Ukraine had staged …": another
+    return bool(
+        _words_of(_NEVER_HAPPENED | _CALLED_FALSE).search(
+            sentence, at, stop.start() if stop else len(sentence)
+        )
+    )
+
+
+_CLAUSE_END = re.compile(r"[;,]|\b(?:and|but)\s+that\b|\bbut\b", re.IGNORECASE)
 
 
 _CALLED_FALSE = frozenset({"false", "untrue", "lie", "lies"})
@@ -1113,7 +1416,10 @@ def _words_of(words: frozenset[str]) -> re.Pattern[str]:
 
 
 def _status(sentence: str) -> tuple[str, str] | None:
+    """The state the sentence gives its target; of two opposite states, the later one ("was still afloat
+    when the crew abandoned it … before it sank hours later": sunk)."""
     best: tuple[int, str, str] | None = None
+    seen: list[tuple[int, str, str]] = []
     for key, pat in _table_re("statuses"):
         state = key.split("/")[0]
         for hit in pat.finditer(sentence):
@@ -1124,6 +1430,8 @@ def _status(sentence: str) -> tuple[str, str] | None:
                 continue
             if _DENIED_BEFORE.search(sentence[: hit.start()]):
                 continue  # "he denies … that he left the plant and surrendered": not the state told
+            if _NOT_YET.search(sentence[max(0, hit.start() - 25) : hit.start()]):
+                continue  # "called on the defenders to surrender", "the ship could sink": not a state
             if _TOLD_THAT_BEFORE.search(sentence[: hit.start()]) or _called_invented(sentence, hit.end()):
                 # "reports that the frigate had sunk were a fake", "photos of the destroyed school … faked"
                 continue
@@ -1131,6 +1439,7 @@ def _status(sentence: str) -> tuple[str, str] | None:
                 continue  # "closed for repairs in 2019", "closed after the attack", "closed on Sundays"
             if "surrender" in hit.group().lower() and _surrendered_people(sentence, hit):
                 continue
+            seen.append((hit.start(), state, hit.group()))
             if (
                 best is None
                 or hit.start() < best[0]
@@ -1138,6 +1447,12 @@ def _status(sentence: str) -> tuple[str, str] | None:
             ):
                 best = (hit.start(), state, hit.group())
             break
+    if best is not None:
+        opposed = {tuple(k.split("/")) for k in lexicon.table("statuses")}
+        final = lexicon.words("final_states")
+        later = [x for x in seen if x[0] > best[0] and (best[1], x[1]) in opposed and x[1] in final]
+        if later:
+            best = max(later)
     return (best[1], best[2]) if best else None
 
 
@@ -1226,7 +1541,7 @@ _SINCE = re.compile(
 )
 # "Russia denies targeting civilians and says the strike … was a Ukrainian Tochka-U": a second statement
 _NEW_CLAUSE = re.compile(
-    r"\b(?:and|but|while)\s+(?:also\s+)?(?:says?|said|claims?|claimed|insists?|insisted|blames?|blamed)\b|[;:]",
+    r"(?:\b(?:and|but|while)|,)\s+(?:also\s+)?(?:says?|said|claims?|claimed|insists?|insisted|blames?|blamed|blaming|accuses?|accused|accusing|saying)\b|[;:]",
     re.IGNORECASE,
 )
 # "no strike took place", "there was no attack on …": an incident said not to have happened at all
@@ -1236,7 +1551,30 @@ _NO_SUCH = re.compile(
     r"(?:took\s+place|happened|occurred|was\s+carried\s+out|were\s+carried\s+out)|"
     r"there\s+(?:was|were|had\s+been)\s+no\s+(?!(?:new|further|more|fresh|other|additional|major)\b)"
     r"(?:[\w\-]+\s+)?(?:strikes?|attacks?|shelling|bombing|"
-    r"explosions?|killings|massacre))\b",
+    r"explosions?|killings|massacre)|"
+    r"(?:strikes?|attacks?|shelling|bombing|explosions?|killings|massacre)[\"”'’]?\s+(?:never\s+happened|"
+    r"did\s+not\s+happen|didn['’]t\s+happen|never\s+took\s+place|did\s+not\s+take\s+place))\b",
+    re.IGNORECASE,
+)
+
+
+def _does_it(sentence: str, end: int) -> bool:
+    """The side ending at ``end`` is the subject of a verb of striking: "Ukraine hit", "Ukrainian forces
+    had struck" (not "the Russian strike caused", "Russian claims")."""
+    for w in _WORD.findall(sentence[end : end + 60])[:4]:
+        lw = w.lower()
+        if lw in lexicon.words("attack_verbs"):
+            return True
+        if not (
+            lw in lexicon.words("agent_forces") or lw in ("had", "has", "have", "s") or lw.endswith("ly")
+        ):
+            return False
+    return False
+
+
+# a side right after a denial: "Russia denies Ukraine hit the Moskva" asserts no Ukrainian strike
+_DENIED_BEFORE_SIDE = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|reject\w*|refut\w*|dismiss\w*)\s+(?:that\s+|(?:the\s+)?(?:claims?|reports?)\s+that\s+)?$",
     re.IGNORECASE,
 )
 # a side right after a negation of what it did: "not been hit by any Ukrainian missile"
@@ -1258,6 +1596,25 @@ def _DENIES_A_PART(sentence: str, words: str) -> bool:  # noqa: N802 - reads as 
     return at >= 0 and bool(_PART_DENIED.match(sentence[at + len(words) :]))
 
 
+def _spared_target(sentence: str, mentions: list[Mention]) -> tuple[str, str] | None:
+    """``(class@place, words)`` of a target the sentence says was not hit: "… a weapons depot, not the
+    Kremenchuk mall", "it was not the railway station that was hit"."""
+    for cls, pat in _table_re("event_targets"):
+        for hit in pat.finditer(sentence):
+            lead = _NOT_THE_NAMED.search(sentence[max(0, hit.start() - 40) : hit.start()])
+            if lead is None:
+                continue
+            start = hit.start() - len(lead.group())
+            city = next(
+                (m.name for m in mentions if m.kind == "city" and start <= m.start < hit.end() + 30), None
+            ) or place_city(sentence, mentions)  # "a depot in Lviv, not the hospital next to it"
+            return f"{cls}@{city or ''}", sentence[start : hit.end()].strip()
+    return None
+
+
+# "not the", "not Kremenchuk", "not the Amstor": a negation right before a target and its name
+_NOT_THE_NAMED = re.compile(r"\bnot\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w\-’']*\s+){0,2}$")
+_NOT_THE = re.compile(r"\bnot\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 _QUOTES = re.compile(r"[\"“”‘’']")
 
 
@@ -1277,22 +1634,37 @@ def find_event(
     railway station"). ``day`` is the date the sentence states for the event, if any."""
     resolved = resolve_target(sentence, mentions, context_target, context_place)
     sides = _sides(sentence, mentions)
+    if speaker is None:
+        speaker = _headline_voice(sentence, sides)  # "Russian MoD: Bucha photos are a fake"
     if resolved is None:
         # "Moscow calls the images from Bucha a fake": a denial that names only a city is about what
         # happened there; the judgement ties it to an incident in that city reported days before
         city = place_city(sentence, mentions)
-        if city is None or not (
-            _denial(sentence, sides, speaker_side(speaker))
-            or _disowned(sentence, sides, speaker_side(speaker))
-        ):
+        denied = _denial(sentence, sides, speaker_side(speaker)) or _disowned(
+            sentence, sides, speaker_side(speaker)
+        )
+        if city is None or not denied:
             return None
         resolved = f"@{city}", False
     target, inherited = resolved
     cls = target.split("@", 1)[0]
     kind = _kind(sentence)
     agent = _agent(sentence, sides)
+    spared = _spared_target(sentence, mentions) if not inherited else None
+    spared_by = (agent[0] if agent else None) or speaker_side(speaker)
+    own = _find_target(sentence, mentions) if agent and not inherited else None
+    if own is not None and _NOT_THE.search(sentence[max(0, own[1] - 12) : own[1]]):
+        agent = None  # "Russia said it had hit a military target, not the railway station": not this target
+    if spared is not None and spared_by in _WAR_SIDES:
+        # "Russia says it hit weapons depot, not Kremenchuk mall": Russia denies striking the mall
+        target, cls, agent = spared[0], spared[0].split("@", 1)[0], None
+        if target.endswith("@") and context_place and cls != "ship":
+            target += context_place
+        spared_denial: tuple[str, str] | None = (str(spared_by), spared[1])
+    else:
+        spared_denial = None
     weapon = _weapon(sentence)
-    if agent is None and weapon is None:
+    if agent is None and weapon is None and not _two_accounts(sentence, sides):
         plain = _QUOTES.sub(" ", sentence)  # 'was "seriously damaged" by a fire'
         for cause, pat in _table_re("causes"):
             hit = pat.search(plain)
@@ -1309,8 +1681,10 @@ def find_event(
     invented = [h for h in _words_re("denial_words").finditer(sentence) if h.group().lower() in _INVENTED]
     if weapon and any(h.start() > at for h in invented):
         weapon_denied = True  # "the HIMARS strike … is a Russian invention"
-    denial = _denial(sentence, sides, speaker_side(speaker)) or _disowned(
-        sentence, sides, speaker_side(speaker)
+    denial = (
+        spared_denial
+        or _denial(sentence, sides, speaker_side(speaker))
+        or _disowned(sentence, sides, speaker_side(speaker))
     )
     none_such = _NO_SUCH.search(sentence)
     if denial is None and none_such and speaker_side(speaker) in _WAR_SIDES and not _SINCE.search(sentence):
@@ -1324,7 +1698,9 @@ def find_event(
         and agent[0] in _WAR_SIDES
         and denial[0] in _WAR_SIDES
         and sentence.find(agent[1]) > sentence.find(denial[1]) >= 0
-        and not _NEW_CLAUSE.search(sentence[sentence.find(denial[1]) : sentence.find(agent[1])])
+        and not _NEW_CLAUSE.search(
+            sentence[sentence.find(denial[1]) : sentence.find(agent[1]) + len(agent[1])]
+        )
     ):
         # "Ukrainian troops denied that the Russian strike on the bridge caused any damage": what is
         # denied is said of the other side's strike, not the denier's own part

@@ -255,16 +255,25 @@ _SAID_ON = re.compile(
     r"\b(?:said|says|reported|announced|told|added|stated)\s+(?:on|late on|early on)\b", re.I
 )
 # a figure told as the first report of something, since superseded: "Initially, it was reported that
-# 17 people died", "first reports put the toll at 30"
+# 17 people died", "First reports put the toll at 30", "Officials had earlier put the toll at 17"
+_DAYS = (
+    r"(?:today|this\s+morning|in\s+the\s+day|that\s+day|"
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
+)
 _EARLIER_REPORT = re.compile(
-    r"\b(?:initially|at\s+first|originally|first\s+reports?|initial\s+reports?|early\s+reports?|"
-    r"earlier\s+reports?|it\s+was\s+earlier\s+reported|was\s+first\s+reported|were\s+first\s+reported)\b",
+    r"^\W*(?:initially|at\s+first(?!\s+light)|originally|earlier(?:\s+" + _DAYS + r")?)\s*,|"
+    r"\b(?:first|initial|early|earlier|preliminary)\s+(?:reports?|figures?|data|estimates?)\s+"
+    r"(?:said|say|put|puts|showed|show|suggested|indicated|spoke|stated|were|was|had)\b|"
+    r"\b(?:an?\s+|the\s+)?(?:first|initial|early|earlier)\s+(?:toll|count|figure)\s+(?:of|was|stood)\b|"
+    r"\b(?:had|was|were|it\s+was|has\s+been)\s+(?:initially|first|earlier|originally|previously)\s+"
+    r"(?:said|reported|put|given|announced|stated|estimated)\b|"
+    r"\binitially\s+(?:said|reported|put|announced|stated|gave|estimated|spoke)\b",
     re.IGNORECASE,
 )
 # … unless the sentence goes on to the figure that replaced it: "initially 17, now 12", "has since risen"
 _SINCE_REPLACED = re.compile(
     r"\b(?:now|since|currently|later|rose|risen|rises|grew|grown|increased|fell|dropped|revised|updated|"
-    r"corrected|then|but|however|while|whereas)\b",
+    r"corrected|then|but|however|while|whereas|stands|stood|climbed|reached|confirmed)\b|;",
     re.IGNORECASE,
 )
 

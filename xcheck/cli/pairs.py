@@ -34,11 +34,14 @@ MinSimOpt = Annotated[
 
 
 def pair_lines(p: PairRecord) -> list[str]:
-    return [
+    lines = [
         f"{p.relation.upper():<10} sim {p.similarity:.2f}  conf {p.confidence:.2f}  {p.reason}",
         f"    A  {p.a.source or 'unknown'} {date_of(p.a.published)}: {shorten(p.a.text, 150)}",
         f"    B  {p.b.source or 'unknown'} {date_of(p.b.published)}: {shorten(p.b.text, 150)}",
     ]
+    if p.more:
+        lines.append(f"    (and {p.more} more claim pair{'s' if p.more > 1 else ''} of these two articles)")
+    return lines
 
 
 @translate_errors
@@ -47,6 +50,14 @@ def pairs(
     min_similarity: MinSimOpt = None,
     same_document: Annotated[
         bool, typer.Option("--same-document", help="Include pairs of claims from one article.")
+    ] = False,
+    every_claim: Annotated[
+        bool,
+        typer.Option(
+            "--every-claim",
+            help="List every claim pair; by default the claim pairs of the same two articles with the same "
+            "relation and cue are one finding (counted in 'more').",
+        ),
     ] = False,
     index: IndexOpt = None,
     model: ModelOpt = None,
@@ -63,7 +74,12 @@ def pairs(
             from ..distributed.pairs import update_pairs_on_ray
 
             update_pairs_on_ray(c, address, floor=min_similarity)
-        found = c.pairs(relation=relation, min_similarity=min_similarity, same_document=same_document)
+        found = c.pairs(
+            relation=relation,
+            min_similarity=min_similarity,
+            same_document=same_document,
+            every_claim=every_claim,
+        )
     if as_json:
         print_json([p.to_dict() for p in found])
         return

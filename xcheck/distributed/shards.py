@@ -46,7 +46,7 @@ from ..corpus import FURNITURE_SAMPLE, PAIR_FLOOR, PAIR_NEIGHBOURS, Corpus
 from ..embed import Embedder
 from ..errors import StoreError, UsageError
 from ..pairing.candidates import Pair, _collect, _Found
-from ..pairing.clusters import PairRecord
+from ..pairing.clusters import PairRecord, per_article_pair
 from ..pairing.events import event_pairs
 from ..pairing.relate import RELATED, RELATIONS, ClaimView, judge
 from ..store.index import lock_timeout
@@ -313,6 +313,7 @@ class ShardedIndex:
         relation: str | None = None,
         min_similarity: float | None = None,
         same_document: bool = False,
+        every_claim: bool = True,
     ) -> list[PairRecord]:
         """The judged pairs across all shards, as ``Corpus.pairs`` gives them after ``update_pairs``
         on one index holding the same documents (computed now, not stored)."""
@@ -351,7 +352,7 @@ class ShardedIndex:
             )
         order = {rel: i for i, rel in enumerate(RELATIONS)}
         out.sort(key=lambda p: (order[p.relation], -p.confidence, -p.similarity, p.a.claim_id, p.b.claim_id))
-        return out
+        return out if every_claim else per_article_pair(out)
 
     def describe(self) -> dict[str, Any]:
         return {"root": str(self.root), "shards": self.n, **self.counts()}

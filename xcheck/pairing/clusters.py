@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .places import fact_places
@@ -30,6 +30,9 @@ class PairRecord:
     cue: str | None
     a: ClaimView
     b: ClaimView
+    # other claim pairs of the same two articles with the same relation and cue, folded into this one
+    # (a headline and its lede that both contradict the other article are one finding)
+    more: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -40,6 +43,7 @@ class PairRecord:
             "cue": self.cue,
             "a": self.a.to_dict(),
             "b": self.b.to_dict(),
+            "more": self.more,
         }
 
 
@@ -220,3 +224,19 @@ def build_clusters(pairs: Iterable[PairRecord]) -> list[Cluster]:
     out = [c for c in clusters.values() if len(c.claims) > 1 or c.conflicts]
     out.sort(key=lambda c: (-len(c.conflicts), -len(c.sources), c.id))
     return out
+
+
+def per_article_pair(pairs: list[PairRecord]) -> list[PairRecord]:
+    """One pair per two articles, relation and cue: the first in order stands for the others, which it
+    counts in ``more`` (a headline and its lede that both contradict the other article are one finding)."""
+    first: dict[tuple[Any, ...], int] = {}
+    kept: list[PairRecord] = []
+    for p in pairs:
+        key = (p.relation, p.cue, *sorted((p.a.doc_id, p.b.doc_id)))
+        at = first.get(key)
+        if at is None:
+            first[key] = len(kept)
+            kept.append(p)
+        else:
+            kept[at] = replace(kept[at], more=kept[at].more + 1)
+    return kept

@@ -33,7 +33,7 @@ from .policy import POLICY
 from .text import content_words, jaccard
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "46"
+JUDGE_VERSION = "47"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -869,7 +869,7 @@ def _opposed_states() -> set[tuple[str, str]]:
 
 
 # States nothing comes back from: "afloat" then "sunk" is news; "sunk" then "afloat" a contradiction.
-_FINAL_STATES = frozenset({"sunk", "destroyed", "captured"})
+_FINAL_STATES = lexicon.words("final_states")
 
 
 def _state_may_have_changed(a: ClaimView, b: ClaimView) -> bool:
@@ -953,7 +953,14 @@ def _event_attribute_clash(a: ClaimView, b: ClaimView) -> tuple[str, str] | None
             if eb.weapon_denied
             else f"with what ({label}): not {ea.weapon} ({_voice(a)}) vs {ea.weapon} ({_voice(b)})"
         )
-    if ea.weapon and eb.weapon and ea.weapon != eb.weapon and not (ea.weapon_denied or eb.weapon_denied):
+    carriers = lexicon.words("carriers")  # "Tu-22M3 bombers" vs "Kh-22 missiles": the carrier and its means
+    if (
+        ea.weapon
+        and eb.weapon
+        and ea.weapon != eb.weapon
+        and not (ea.weapon_denied or eb.weapon_denied)
+        and not {ea.weapon.lower(), eb.weapon.lower()} & carriers
+    ):
         return "weapon", (f"with what ({label}): {ea.weapon} ({_voice(a)}) vs {eb.weapon} ({_voice(b)})")
     sa, sb = ea.status, eb.status
     # a target hit again and again changes state from day to day (a plant cut off, then reconnected):

@@ -355,9 +355,15 @@ def create_app(
         relation: Literal["conflict", "update", "consistent", "duplicate", "related"] | None = None,
         min_similarity: Annotated[float | None, Query(ge=-1.0, le=1.0)] = None,
         same_document: bool = False,
+        every_claim: bool = False,
     ) -> list[dict[str, Any]]:
         corpus.update_pairs(floor=min_similarity)  # pairing what arrived since the last call: a write
-        found = corpus.pairs(relation=relation, min_similarity=min_similarity, same_document=same_document)
+        found = corpus.pairs(
+            relation=relation,
+            min_similarity=min_similarity,
+            same_document=same_document,
+            every_claim=every_claim,
+        )
         return mark_undated([p.to_dict() for p in found])
 
     @app.get("/events", summary="Events (one incident at one target): sources, attributes, conflicts")
