@@ -296,9 +296,12 @@ def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | No
             return f"{found[2]}@{place}", pos
         before = _NAMED_BEFORE.search(sentence[:pos])
         if before and not any(m.start <= before.start("p") < m.end for m in mentions):
-            # "South Ukraine Nuclear Power Plant": a place named in the facility's name, not one xcheck knows;
-            # "the Olenivska colony": the adjective of a known one
-            return f"{found[2]}@{_city_of_adjective(before.group('p'))}", pos
+            # "the Olenivska colony": the adjective of a known city; "South Ukraine Nuclear Power Plant": a
+            # plant named after a place xcheck does not know (not "Main Station", "Missiles Hit Mall")
+            name = before.group("p")
+            city = _city_of_adjective(name)
+            if city != name or (found[2] == "nuclear plant" and _plain_name(name)):
+                return f"{found[2]}@{city}", pos
         named = _IN_PLACE.match(sentence, pos - found[1])
         if named and not any(m.start <= named.start("p") < m.end for m in mentions):
             # "the railway station in Lozova": a place stated, though not one xcheck knows; not "no place"
@@ -350,6 +353,44 @@ _IN_PLACE = re.compile(
 )
 
 
+def _plain_name(name: str) -> bool:
+    """A proper name, not a headline's capitalised words ("Missiles Hit", "Shelling", "Regional")."""
+    common = lexicon.words("attack_nouns") | lexicon.words("attack_verbs") | _TITLE_WORDS
+    return not any(w.lower() in common for w in _WORD.findall(name))
+
+
+_TITLE_WORDS = frozenset(
+    {
+        "regional",
+        "city",
+        "central",
+        "main",
+        "new",
+        "old",
+        "national",
+        "state",
+        "power",
+        "nuclear",
+        "hit",
+        "hits",
+    }
+    | {
+        "denies",
+        "says",
+        "near",
+        "at",
+        "of",
+        "the",
+        "russian-run",
+        "russian-held",
+        "occupied",
+        "captured",
+        "seized",
+    }
+    | {"largest", "biggest", "europe", "europe's"}
+)
+
+
 def _city_of_adjective(name: str) -> str:
     """The known city a place adjective stands for ("Olenivska" -> "Olenivka"), else ``name``."""
     from xcheck.claims.entities import CITIES
@@ -373,10 +414,10 @@ _NAMED_BEFORE = re.compile(
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|at|of|outside|around|on|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s\b")
 _REGION_AFTER = re.compile(
-    r"\s+(?:region|regional|oblast|province|district|People's Republic|suburbs?|outskirts)\b", re.IGNORECASE
+    r"\s+(?:region|regional|oblast|province|district|People's Republic|suburbs?)\b", re.IGNORECASE
 )
 _REGION_ONLY_AFTER = re.compile(
-    r"\s+(?:region|oblast|province|district|People's Republic|suburbs?|outskirts)\b", re.IGNORECASE
+    r"\s+(?:region|oblast|province|district|People's Republic|suburbs?)\b", re.IGNORECASE
 )
 
 
@@ -422,6 +463,13 @@ def _sides(sentence: str, mentions: list[Mention]) -> list[tuple[int, int, str]]
 
 _SAYS = frozenset({"says", "said", "claims", "claimed", "insists", "insisted", "admits", "admitted"})
 _SAYS_IT = _SAYS | {"it", "they"}
+_SHOOT = frozenset({"shot", "shoot", "shoots", "shooting"})
+# who filmed or photographed, not who shot at anyone: "footage … shot by Ukrainian soldiers"
+_FILMED_BEFORE = re.compile(
+    r"\b(?:footage|video|videos|film|films|documentary|photos?|photographs?|pictures?|images?|scenes?|clip|"
+    r"movie|reportage)\b[^.;:]{0,80}$",
+    re.IGNORECASE,
+)
 _SHIP_BEFORE = re.compile(r"\b(?:cruiser|flagship|warship|frigate|ship|vessel)\s+[\"“'‘]?$", re.IGNORECASE)
 # "the Russian embassy in London": where a side's diplomats sit, neither a side nor a place struck
 _POSTED_IN = re.compile(
@@ -574,6 +622,19 @@ _BLAMES_BEFORE = re.compile(r"\b(?:blames?|blamed|blaming)\s+(?:the\s+)?$", re.I
 _CLAUSE_ENDS = re.compile(
     r"(?:\s+(?:battalion|regiment|forces|troops|army|military|nationalists))?\s*(?:[,;:.]|$)"
 )
+
+
+def _blame_of_the_strike(sentence: str, at: int) -> bool:
+    """A side blamed with no object is blamed for the strike when the sentence denies it first ("Russia
+    denies bombing the theatre, blames Azov") or its headline names it before a colon ("Mariupol theatre
+    airstrike: Russia blames Azov"); not "Peace talks collapse …; Kremlin blames Ukraine"."""
+    head = sentence[:at]
+    if any(not _attributive(sentence, h) for h in _words_re("denial_words").finditer(head)):
+        return True
+    colon = head.find(": ")
+    return colon >= 0 and _names_a_strike(head[:colon])
+
+
 # "Zaporizhzhia plant shelling: Russian forces responsible, G7 says"
 _BARE_RESPONSIBLE = re.compile(
     r"(?:\s+(?:forces|troops|army|military))?\s+(?:(?:is|are|was|were)\s+)?(?:responsible|to\s+blame)\s*(?:[,;:.]|$)",
@@ -594,7 +655,7 @@ def _work_of(before: str) -> bool:
     m = _WORK_OF.search(before)
     if m is None:
         return False
-    head = [w.lower() for w in _WORD.findall(m.group("subject")) if w.lower() not in _NOT_MODIFIERS][:2]
+    head = [w.lower() for w in _WORD.findall(m.group("subject")) if w.lower() not in _NOT_MODIFIERS][:4]
     return any(w in lexicon.words("attack_nouns") or w in _blamed_for() for w in head)
 
 
@@ -614,6 +675,8 @@ def _by_striker(before: str, verbs: frozenset[str], means: frozenset[str]) -> bo
     if m is None:
         return False
     w = m.group("w").lower()
+    if w in _SHOOT and _FILMED_BEFORE.search(before[: m.start("w")]):
+        return False  # "the footage was shot by Ukrainian soldiers"
     if w in verbs or w in means or w in lexicon.words("done_by") or w.rstrip("s") in means:
         return True
     if w in lexicon.words("planned_by"):
@@ -686,6 +749,18 @@ _PEOPLE_OF_SIDE = re.compile(
     r"(?:soldiers|troops|servicemen|forces|military|army|personnel|fighters|units|positions|invaders|"
     r"occupiers|occupants|militants|mercenaries|gunners|crews?|commanders?)\b)"
 )
+_NOT_DOERS_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:prosecutors?|investigators?|police|policemen|officials?|experts?|authorities|courts?|"
+    r"journalists?|media|filmmakers?|photographers?|rescuers?|doctors?|volunteers?|monitors?|diplomats?|"
+    r"mafia|gangs?|criminals?|hackers?|businessm[ae]n|oligarchs?|tourists?|citizens?|nationals?|fans?|"
+    r"athletes?|players?|team|students?|refugees?|civilians?|residents?|prisoners?|POWs|captives?)\b",
+    re.IGNORECASE,
+)
+_DOWNED_AFTER = re.compile(
+    r"\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been|being)\s+)?(?:shot\s+down|downed|intercepted|"
+    r"destroyed\s+in\s+the\s+air|lost)\b",
+    re.IGNORECASE,
+)
 # means shot down before they struck: "downs Russian missiles", "intercepted two Ukrainian drones"
 _INTERCEPTED = re.compile(
     r"\b(?:downs|downed|shoots?\s+down|shot\s+down|intercept\w*)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE
@@ -727,6 +802,12 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
         stop = next((s for s, _e, _side in sides[n + 1 :] if s >= end), len(sentence))
         words = [(m.group(), m.end()) for m in re.finditer(r"[\w\-’']+", sentence[end:stop])][:6]
         before = sentence[max(0, start - 80) : start]
+        if _NOT_DOERS_AFTER.match(sentence, end):
+            continue  # "Ukrainian prosecutors", "Russian mafia": of that side, not its forces
+        if _TOLD_THAT_BEFORE.search(sentence[max(0, start - 30) : start]) and _SHOWN_FALSE.search(
+            sentence, end
+        ):
+            continue  # "the Kremlin's claim that Ukraine shelled the station has been debunked"
         if _NEGATED_BEFORE_SIDE.search(before) or (
             _DENIED_BEFORE_SIDE.search(before) and _does_it(sentence, end)
         ):
@@ -761,6 +842,8 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
                 if used and used.group("v").lower() in verbs and _means_in(used.group("means")):
                     hit_end, by_verb = used.end() - end, True
                 break
+            if lw in _SHOOT and i + 1 < len(words) and words[i + 1][0].lower() == "down":
+                break  # "Ukrainian forces shot down a Russian drone": struck no target
             if lw in verbs and (
                 i == 0
                 or force_seen
@@ -796,13 +879,15 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
             hit_end is not None
             and by_verb
             and any(
-                s0 - (end + hit_end) in range(0, 6) and _PEOPLE_OF_SIDE.match(sentence, s0)
+                s0 - (end + hit_end) in range(0, 10) and _PEOPLE_OF_SIDE.match(sentence, s0)
                 for s0, _e, _s in sides
             )
         ):
             hit_end = None  # "Ukraine targets Russian soldiers": people of a side struck, not the target
         if hit_end is not None and not (by_verb or deed) and side not in _WAR_SIDES:
             hit_end = None  # "an Iranian drone", "American HIMARS": where the means were made, not who struck
+        if hit_end is not None and not by_verb and _DOWNED_AFTER.match(sentence, end + hit_end):
+            hit_end = None  # "a Ukrainian warplane was shot down": means lost, not a strike
         if hit_end is not None and not by_verb and _INTERCEPTED.search(before[-30:]):
             hit_end = None  # "Ukraine says it downs Russian missiles": struck nothing
         if hit_end is not None and _CLAUSE_BREAK.search(sentence[end : end + hit_end]):
@@ -827,8 +912,13 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
                 _BLAMES_BEFORE.search(before)
                 and _CLAUSE_ENDS.match(sentence, end)
                 and _asserted(sentence, start)
+                and _blame_of_the_strike(sentence, start)
             )
-            or (_BARE_RESPONSIBLE.match(sentence, end) and _asserted(sentence, start))
+            or (
+                _BARE_RESPONSIBLE.match(sentence, end)
+                and _asserted(sentence, start)
+                and _blame_of_the_strike(sentence, start)
+            )
         ):
             lead = max(0, start - 12)
             if lead and sentence[lead - 1].isalnum():  # "ine accused Russian": start at a word
@@ -1060,7 +1150,12 @@ def _headline_voice(sentence: str, sides: list[tuple[int, int, str]]) -> str | N
     rest = sentence[head[-1][1] : hi]
     if any(w.lower() not in _VOICE_WORDS for w in _WORD.findall(rest)):
         return None
+    if not _WORD.findall(rest) and sentence[lo : head[0][1]].lower() in _COUNTRY_TOPICS:
+        return None  # "Ukraine: Bucha 'fake' claim by Kremlin rejected": a topic, not a voice
     return head[0][2] if head[0][2] in _WAR_SIDES else None
+
+
+_COUNTRY_TOPICS = frozenset({"ukraine", "russia", "russian federation", "the russian federation"})
 
 
 def _caller_side(head: str, sides: list[tuple[int, int, str]]) -> str | None:
@@ -1211,6 +1306,9 @@ def _attributive(sentence: str, hit: re.Match[str]) -> bool:
     if word in ("lie", "lies") and _LIES_AS_VERB.search(sentence[: hit.start()]):
         return True  # "Russia will not be able to lie to anyone", "Moscow lies": a charge, not a denial
     if word == "staged":  # "shoot staged scenes" describes; "staged the massacre", "was staged" deny
+        organised = _STAGED_OBJECT.match(sentence, hit.end())
+        if organised and organised.group("n").lower() not in _FAKED:
+            return True  # "staged a counteroffensive", "staged a protest": organised, nothing denied
         after = _WORD.match(sentence, hit.end() + 1) if sentence[hit.end() : hit.end() + 1] == " " else None
         return bool(
             after is not None
@@ -1225,6 +1323,16 @@ def _attributive(sentence: str, hit: re.Match[str]) -> bool:
     return bool(_ATTRIBUTIVE.match(sentence, hit.end())) and not _COPULA.search(sentence[: hit.start()])
 
 
+# "staged a protest", "staged the massacre": what was staged, its noun
+_STAGED_OBJECT = re.compile(
+    r"\s+(?:a|an|the|its|their|this|that)\s+(?:[\w\-]+\s+){0,2}?(?P<n>[\w\-]+)(?=\s*(?:[,.;:]|$|\s+(?:in|at|on|of|to|by|near|outside|inside|before|after|and|as|with|against|for|from)\b))",
+    re.IGNORECASE,
+)
+# what is staged when it is faked: "staged the massacre", "staged the scenes"
+_FAKED = frozenset(
+    {"massacre", "killings", "scene", "scenes", "images", "photos", "pictures", "video", "videos", "footage"}
+    | {"deaths", "bodies", "incident", "tragedy", "provocation", "provocations", "atrocities", "show", "it"}
+)
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 # what one makes or spreads: "used it for fakes", "spreading lies", "producing fakes"
 _MADE_BEFORE = re.compile(
@@ -1306,12 +1414,12 @@ _CHARGES = frozenset(
 # what makes a statement's content invented: "the HIMARS strike is a Russian invention"
 _INVENTED = frozenset(
     {"fake", "fakes", "lie", "lies", "hoax", "invention", "fabrication", "fabricated", "trumped-up"}
-    | {"nothing to do with", "forgery", "forged"}
+    | {"nothing to do with", "forgery"}
 )
 # what says an incident was invented, not only that someone else did it ("a provocation" does not:
 # the strike happened and the other side staged it)
 _NEVER_HAPPENED = frozenset(
-    {"fake", "fakes", "staged", "hoax", "fabrication", "fabricated", "invention", "forgery", "forged"}
+    {"fake", "fakes", "staged", "hoax", "fabrication", "fabricated", "invention", "forgery"}
 )
 
 
@@ -1324,6 +1432,7 @@ def _denies_the_event(sentence: str, words: str) -> bool:
         words.lower() == "provocation"
         and at >= 0
         and _STAGED_NEAR.search(sentence[max(0, at - 25) : at + 40])
+        and not _BY_SOMEONE.search(sentence[at : at + 40])
     ):
         return not _TOLD_NOUN_BEFORE.search(
             sentence[:at]
@@ -1346,6 +1455,8 @@ _STAGED_WHAT = re.compile(
 # what was told about an incident, as a noun ("accusations that …", "the claims of …"; not "Russia
 # claims Ukraine staged it", where the claim is the denial itself)
 _STAGED_NEAR = re.compile(r"\bstaged\b", re.IGNORECASE)
+# "a provocation staged by Russia": carried out by Russia, the incident happened
+_BY_SOMEONE = re.compile(r"\bstaged[\"”'’]?\s+by\b|\bprovocation[\"”'’]?\s+by\b", re.IGNORECASE)
 _TOLD_NOUN_BEFORE = re.compile(
     r"\b(?:accusations?|allegations?|reports?|stor(?:y|ies)|statements?)\b|"
     r"(?:\b(?:the|these|those|such|its|their|his|her|any|all)|['’]s)\s+(?:[\w\-]+\s+)?claims?\b",
@@ -1356,12 +1467,16 @@ _TOLD_NOUN_BEFORE = re.compile(
 _NEG_BEFORE = re.compile(r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
+# what happened next: "still afloat … before it sank hours later"
+_THEN = re.compile(
+    r"\b(?:before|then|later|eventually|finally|afterwards|subsequently|until)\b", re.IGNORECASE
+)
 # a state wished, feared or foretold: "to surrender", "could sink", "will be destroyed"
 _NOT_YET = re.compile(
     r"\b(?:to|will|would|could|might|may|must|should|shall|can|cannot)\s+(?:not\s+)?(?:be\s+)?$",
     re.IGNORECASE,
 )
-_DENIED_BEFORE = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|rejects?|rejected)\b", re.IGNORECASE)
+_DENIED_BEFORE = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|reject\w*|dismiss\w*)\b", re.IGNORECASE)
 # "959 defenders have surrendered": a count of people who gave up, not the state of the place they held
 _COUNTED_BEFORE = re.compile(
     r"(?:\b\d[\d,.]*|\b(?:dozens|hundreds|thousands|several|some|more)\b)[^,;:.]{0,60}$", re.IGNORECASE
@@ -1408,6 +1523,11 @@ _CLAUSE_END = re.compile(r"[;,]|\b(?:and|but)\s+that\b|\bbut\b", re.IGNORECASE)
 
 
 _CALLED_FALSE = frozenset({"false", "untrue", "lie", "lies"})
+# a claim shown false after it is told
+_SHOWN_FALSE = re.compile(
+    r"\b(?:debunk\w*|disprov\w*|refuted|fake|false|untrue|a\s+lie|lies|fabricated|groundless|baseless)\b",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -1450,7 +1570,14 @@ def _status(sentence: str) -> tuple[str, str] | None:
     if best is not None:
         opposed = {tuple(k.split("/")) for k in lexicon.table("statuses")}
         final = lexicon.words("final_states")
-        later = [x for x in seen if x[0] > best[0] and (best[1], x[1]) in opposed and x[1] in final]
+        later = [
+            x
+            for x in seen
+            if x[0] > best[0]
+            and (best[1], x[1]) in opposed
+            and x[1] in final
+            and _THEN.search(sentence[best[0] : x[0]])
+        ]
         if later:
             best = max(later)
     return (best[1], best[2]) if best else None
@@ -1613,6 +1740,7 @@ def _spared_target(sentence: str, mentions: list[Mention]) -> tuple[str, str] | 
 
 
 # "not the", "not Kremenchuk", "not the Amstor": a negation right before a target and its name
+_STRIKE_KINDS = frozenset({"strike", "shelling", "explosion"})  # kinds of a strike that can miss its target
 _NOT_THE_NAMED = re.compile(r"\bnot\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w\-’']*\s+){0,2}$")
 _NOT_THE = re.compile(r"\bnot\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 _QUOTES = re.compile(r"[\"“”‘’']")
@@ -1634,14 +1762,15 @@ def find_event(
     railway station"). ``day`` is the date the sentence states for the event, if any."""
     resolved = resolve_target(sentence, mentions, context_target, context_place)
     sides = _sides(sentence, mentions)
-    if speaker is None:
-        speaker = _headline_voice(sentence, sides)  # "Russian MoD: Bucha photos are a fake"
+    voice = None if speaker is not None else _headline_voice(sentence, sides)  # "Russian MoD: Bucha …"
     if resolved is None:
         # "Moscow calls the images from Bucha a fake": a denial that names only a city is about what
         # happened there; the judgement ties it to an incident in that city reported days before
         city = place_city(sentence, mentions)
-        denied = _denial(sentence, sides, speaker_side(speaker)) or _disowned(
-            sentence, sides, speaker_side(speaker)
+        denied = (
+            _denial(sentence, sides, speaker_side(speaker))
+            or _disowned(sentence, sides, speaker_side(speaker))
+            or (_denial(sentence, sides, voice) if voice else None)
         )
         if city is None or not denied:
             return None
@@ -1651,7 +1780,9 @@ def find_event(
     kind = _kind(sentence)
     agent = _agent(sentence, sides)
     spared = _spared_target(sentence, mentions) if not inherited else None
-    spared_by = (agent[0] if agent else None) or speaker_side(speaker)
+    # the side that says it struck something else: its own speaker ("Russia says it hit a depot, not …")
+    said_by = speaker_side(speaker)
+    spared_by = said_by if (agent is None or agent[0] == said_by) and kind in _STRIKE_KINDS else None
     own = _find_target(sentence, mentions) if agent and not inherited else None
     if own is not None and _NOT_THE.search(sentence[max(0, own[1] - 12) : own[1]]):
         agent = None  # "Russia said it had hit a military target, not the railway station": not this target
@@ -1685,6 +1816,7 @@ def find_event(
         spared_denial
         or _denial(sentence, sides, speaker_side(speaker))
         or _disowned(sentence, sides, speaker_side(speaker))
+        or (_denial(sentence, sides, voice) if voice else None)  # the headline's voice, when nothing else
     )
     none_such = _NO_SUCH.search(sentence)
     if denial is None and none_such and speaker_side(speaker) in _WAR_SIDES and not _SINCE.search(sentence):
