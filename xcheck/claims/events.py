@@ -110,6 +110,9 @@ def target_label(target: str) -> str:
 
 # -- word lists -----------------------------------------------------------------------------------
 
+# the verbs of denying a claim, one copy for every rule that looks for them
+_DENY = r"(?:den(?:y|ies|ied|ying)|reject\w*|refut\w*|dismiss\w*)"
+
 
 def _phrases_re(phrases: list[str]) -> re.Pattern[str]:
     alts = sorted({p for p in phrases if p}, key=len, reverse=True)
@@ -570,8 +573,8 @@ _NOT_MODIFIERS = frozenset({"the", "a", "an", "this", "that", "these", "those", 
 # "investigate whether Ukraine is responsible", "dismissed Moscow's claim that Ukraine was responsible")
 _UNASSERTED_BEFORE = re.compile(
     r"\b(?:would|will|could|might|may|if|whether|unless|evidence|proof|unable|determin\w*|establish\w*|"
-    r"investigat\w*|probe|inquiry|decide|prove|suggests?|yet\s+to|too\s+early|dismiss\w*|reject\w*|refut\w*|"
-    r"den(?:y|ies|ied|ying)|doubt\w*|question\w*|unclear|unknown|possible|possibly|perhaps|likely)\b[^.;:,]{0,70}$",
+    rf"investigat\w*|probe|inquiry|decide|prove|suggests?|yet\s+to|too\s+early|{_DENY}|"
+    r"doubt\w*|question\w*|unclear|unknown|possible|possibly|perhaps|likely)\b[^.;:,]{0,70}$",
     re.IGNORECASE,
 )
 
@@ -1476,7 +1479,7 @@ _NOT_YET = re.compile(
     r"\b(?:to|will|would|could|might|may|must|should|shall|can|cannot)\s+(?:not\s+)?(?:be\s+)?$",
     re.IGNORECASE,
 )
-_DENIED_BEFORE = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|reject\w*|dismiss\w*)\b", re.IGNORECASE)
+_DENIED_BEFORE = re.compile(rf"\b{_DENY}\b", re.IGNORECASE)
 # "959 defenders have surrendered": a count of people who gave up, not the state of the place they held
 _COUNTED_BEFORE = re.compile(
     r"(?:\b\d[\d,.]*|\b(?:dozens|hundreds|thousands|several|some|more)\b)[^,;:.]{0,60}$", re.IGNORECASE
@@ -1701,8 +1704,7 @@ def _does_it(sentence: str, end: int) -> bool:
 
 # a side right after a denial: "Russia denies Ukraine hit the Moskva" asserts no Ukrainian strike
 _DENIED_BEFORE_SIDE = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying)|reject\w*|refut\w*|dismiss\w*)\s+(?:that\s+|(?:the\s+)?(?:claims?|reports?)\s+that\s+)?$",
-    re.IGNORECASE,
+    rf"\b{_DENY}\s+(?:that\s+|(?:the\s+)?(?:claims?|reports?)\s+that\s+)?$", re.IGNORECASE
 )
 # a side right after a negation of what it did: "not been hit by any Ukrainian missile"
 _NEGATED_BEFORE_SIDE = re.compile(
