@@ -1574,3 +1574,21 @@ def test_second_review_readings_state_no_side(sentence: str, field: str) -> None
 )
 def test_second_review_readings_kept_right(sentence: str, field: str, value: Any) -> None:
     assert event(sentence, "2022-07-30").get(field) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        (
+            "Residents told TASS the mall in Kremenchuk had been closed for several days before the strike.",
+            "closed",
+        ),
+        ("More than a thousand civilians were in the mall in Kremenchuk when it was struck.", "open"),
+        ("Russian missiles hit crowded shopping mall in Kremenchuk", "open"),
+        ("The railway station in Kramatorsk was packed with thousands of women and children.", "open"),
+        ("The shopping centre in Kremenchuk had been crowded every weekend before the war.", None),  # a habit
+        ("The shopping centre in Kremenchuk was closed for repairs in 2019.", None),
+    ],
+)
+def test_open_and_closed_at_the_time_of_the_strike(sentence: str, status: str | None) -> None:
+    assert event(sentence, "2022-06-28").get("status") == status

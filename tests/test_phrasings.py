@@ -31,8 +31,8 @@ def test_negative_phrasings_give_no_false_side_and_agreement_holds() -> None:
     # known: two states missed and "still afloat when the crew abandoned it but sank hours later" read
     # as afloat (the first of two states); see `python benchmarks/phrasings.py --show`
     assert neg["status"] >= scored["status"] - 3
-    # measured with extractor 74 on all 307 sentences (of those scored for each attribute)
-    floors = {"target": 256, "agent": 146, "denier": 285, "event_denied": 287, "status": 280, "weapon": 154}
+    # measured with extractor 76 on all 307 sentences (of those scored for each attribute)
+    floors = {"target": 258, "agent": 146, "denier": 285, "event_denied": 287, "status": 282, "weapon": 154}
     for key, floor in floors.items():
         assert everything[key] >= floor, (key, everything[key])
 

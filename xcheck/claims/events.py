@@ -1504,6 +1504,16 @@ _CLOSED_WHEN = re.compile(
     r"\s+(?:for|to|after|on|in|since|until|till|during|before|over|because|due|from|every|each|again)\b",
     re.IGNORECASE,
 )
+_HABITUAL_AFTER = re.compile(
+    r"\s+(?:every|each|usually|normally|always|on\s+weekends|before\s+the\s+war|in\s+peacetime)\b",
+    re.IGNORECASE,
+)
+# closed up to the strike: "had been closed for several days before the strike", "closed at the time"
+_CLOSED_A_WHILE = re.compile(
+    r"\s+(?:for\s+(?:several|a\s+few|many|two|three|four|five|\d+)\s+(?:days|weeks|months)|for\s+(?:a\s+)?(?:days|weeks|"
+    r"months|week|month|while)|at\s+the\s+time)\b",
+    re.IGNORECASE,
+)
 # what others told, not the sentence's own statement: "reports that the frigate had sunk"
 _TOLD_THAT_BEFORE = re.compile(
     r"\b(?:reports?|claims?|allegations?|rumou?rs?|stories|story|statements?)\s+(?:that|of|to\s+have)\b",
@@ -1558,8 +1568,14 @@ def _status(sentence: str) -> tuple[str, str] | None:
             if _TOLD_THAT_BEFORE.search(sentence[: hit.start()]) or _called_invented(sentence, hit.end()):
                 # "reports that the frigate had sunk were a fake", "photos of the destroyed school … faked"
                 continue
-            if hit.group().lower().endswith(("closed", "open")) and _CLOSED_WHEN.match(sentence, hit.end()):
+            if (
+                hit.group().lower().endswith(("closed", "open"))
+                and _CLOSED_WHEN.match(sentence, hit.end())
+                and not _CLOSED_A_WHILE.match(sentence, hit.end())
+            ):
                 continue  # "closed for repairs in 2019", "closed after the attack", "closed on Sundays"
+            if _HABITUAL_AFTER.match(sentence, hit.end()):
+                continue  # "crowded every weekend before the war": a habit, not the state at the strike
             if "surrender" in hit.group().lower() and _surrendered_people(sentence, hit):
                 continue
             seen.append((hit.start(), state, hit.group()))
