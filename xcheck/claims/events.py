@@ -26,7 +26,7 @@ from typing import Any
 from xcheck import lexicon
 from xcheck.claims.entities import LANDMARKS, METONYMS, Mention
 
-__all__ = ["EventMention", "find_event", "place_city", "resolve_target", "target_label"]
+__all__ = ["EventMention", "find_event", "opposed_states", "place_city", "resolve_target", "target_label"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -504,9 +504,11 @@ _OF_WHAT = re.compile(
     r"(?:['’]s)?(?:\s+[\w\-]+){0,2}?\s+(?:of|for)\s+(?P<obj>[^,;:.()]{1,80})", re.IGNORECASE
 )
 _TOKEN = re.compile(r"[\"“'‘]?([\w\-]+)[\"”'’]?")
+_NOT_MODIFIERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
 # before the deed, words that only qualify it: "the Kramatorsk station attack", "the deadly missile strike"
 _QUALIFIERS = frozenset(
-    {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "any", "all", "such"}
+    _NOT_MODIFIERS
+    | {"any", "all", "such"}
     | {
         "war",
         "clear",
@@ -567,7 +569,6 @@ def _did_what(m: re.Match[str], words: frozenset[str]) -> int | None:
     return None
 
 
-_NOT_MODIFIERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
 # what makes a side's deed not asserted: a threat or a condition, a question, doubt, an inquiry, a claim
 # rejected ("warned it would hold Kyiv responsible", "no evidence that Ukraine carried out the strike",
 # "investigate whether Ukraine is responsible", "dismissed Moscow's claim that Ukraine was responsible")
@@ -1548,6 +1549,12 @@ def _words_of(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words))) + r")\b", re.IGNORECASE)
 
 
+@cache
+def opposed_states() -> frozenset[tuple[str, str]]:
+    """The pairs of states that exclude each other (``statuses.txt``: "sunk/afloat" -> ("sunk", "afloat"))."""
+    return frozenset((k.split("/")[0], k.split("/")[1]) for k in lexicon.table("statuses"))
+
+
 def _status(sentence: str) -> tuple[str, str] | None:
     """The state the sentence gives its target; of two opposite states, the later one ("was still afloat
     when the crew abandoned it … before it sank hours later": sunk)."""
@@ -1587,7 +1594,7 @@ def _status(sentence: str) -> tuple[str, str] | None:
                 best = (hit.start(), state, hit.group())
             break
     if best is not None:
-        opposed = {tuple(k.split("/")) for k in lexicon.table("statuses")}
+        opposed = opposed_states()
         final = lexicon.words("final_states")
         later = [
             x
@@ -1797,10 +1804,10 @@ def find_event(
     cls = target.split("@", 1)[0]
     kind = _kind(sentence)
     agent = _agent(sentence, sides)
-    spared = _spared_target(sentence, mentions) if not inherited else None
     # the side that says it struck something else: its own speaker ("Russia says it hit a depot, not …")
     said_by = speaker_side(speaker)
     spared_by = said_by if (agent is None or agent[0] == said_by) and kind in _STRIKE_KINDS else None
+    spared = _spared_target(sentence, mentions) if spared_by in _WAR_SIDES and not inherited else None
     own = _find_target(sentence, mentions) if agent and not inherited else None
     if own is not None and _NOT_THE.search(sentence[max(0, own[1] - 12) : own[1]]):
         agent = None  # "Russia said it had hit a military target, not the railway station": not this target

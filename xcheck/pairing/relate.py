@@ -25,7 +25,7 @@ from datetime import date
 from typing import Any
 
 from .. import lexicon
-from ..claims.events import EventMention, speaker_side, target_label
+from ..claims.events import EventMention, opposed_states, speaker_side, target_label
 from ..claims.frames import Frame, Membership, Quantity
 from .negation import denies, same_speaker, states_most_of
 from .places import claim_places, fact_places, place_label, places_fit, scope_clash, speaker_base
@@ -864,10 +864,6 @@ def _denial_voice(c: ClaimView, denier: str) -> str:
     return f"{denier} in {c.source}" if c.source else denier
 
 
-def _opposed_states() -> set[tuple[str, str]]:
-    return {(k.split("/")[0], k.split("/")[1]) for k in lexicon.table("statuses")}
-
-
 # States nothing comes back from: "afloat" then "sunk" is news; "sunk" then "afloat" a contradiction.
 _FINAL_STATES = lexicon.words("final_states")
 
@@ -891,7 +887,7 @@ def _event_state_change(a: ClaimView, b: ClaimView, similarity: float, dup: floa
     ea, eb = _event(a), _event(b)
     assert ea is not None and eb is not None
     sa, sb = ea.status, eb.status
-    if not (sa and sb and (sa, sb) in _opposed_states() and _state_may_have_changed(a, b)):
+    if not (sa and sb and (sa, sb) in opposed_states() and _state_may_have_changed(a, b)):
         return None
     final = sa if sa in _FINAL_STATES else sb
     return Judgement(
@@ -973,7 +969,7 @@ def _event_attribute_clash(a: ClaimView, b: ClaimView) -> tuple[str, str] | None
         sa
         and sb
         and at_war
-        and (sa, sb) in _opposed_states()
+        and (sa, sb) in opposed_states()
         and not reversible
         and not _state_may_have_changed(a, b)
     ):
