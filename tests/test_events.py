@@ -1592,3 +1592,130 @@ def test_second_review_readings_kept_right(sentence: str, field: str, value: Any
 )
 def test_open_and_closed_at_the_time_of_the_strike(sentence: str, status: str | None) -> None:
     assert event(sentence, "2022-06-28").get("status") == status
+
+
+# -- extractor 78: prisoners struck, a part of a country, an unplaced target within the week ---------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target", "agent"),
+    [
+        ("Moscow accuses Kyiv of killing captive soldiers with a HIMARS launcher", "", ""),
+        ("Moscow accuses Kyiv of killing POWs with a HIMARS launcher", "prison@", "Ukraine"),
+        ("Scores of prisoners of war feared dead as both armies trade blame over the strike", "prison@", ""),
+        (
+            "Russia says Ukrainian artillery shelled prisoners of war in Olenivka",
+            "prison@Olenivka",
+            "Ukraine",
+        ),
+    ],
+)
+def test_prisoners_struck_were_struck_where_they_were_held(sentence: str, target: str, agent: str) -> None:
+    ev = event(sentence, "2022-07-29")
+    assert ev.get("target", "") == target
+    assert (ev.get("agent") or "") == agent
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kyiv and Moscow swapped 144 prisoners of war on Friday",
+        "The two sides agreed to exchange captured soldiers next week",
+        "Ukrainian prisoners of war were moved to a camp near the front, the ministry said",
+    ],
+)
+def test_prisoners_exchanged_or_moved_are_no_strike(sentence: str) -> None:
+    assert event(sentence, "2022-07-29") == {}
+
+
+def test_victims_killed_and_wounded_are_not_the_doers() -> None:
+    ev = event(
+        "Moscow must hand over the names of Ukrainian soldiers killed and wounded in the attack on the jail."
+    )
+    assert ev.get("agent") is None
+
+
+def test_a_part_of_a_country_is_a_place_stated() -> None:
+    assert event("Overnight the Russians fired on a railway station in central Ukraine.")["target"] == (
+        "station@central Ukraine"
+    )
+    assert event("In the west of Ukraine, Russian missiles hit a railway station.")["target"] == (
+        "station@western Ukraine"
+    )
+    a = view(1, "Russian forces fired two missiles at the railway station in Kramatorsk.", "2022-04-08", "A")
+    b = view(2, "Moscow says a Ukrainian Tochka-U hit the Kramatorsk railway station.", "2022-04-08", "B")
+    c = view(3, "Overnight the Ukrainians fired on a railway station in central Ukraine.", "2022-04-12", "C")
+    assert judge(a, b, 0.5).relation == CONFLICT
+    assert judge(a, c, 0.5).relation != CONFLICT  # another station, not the Kramatorsk one
+
+
+def test_prisoners_struck_are_the_prison_of_that_day() -> None:
+    placed = view(1, "Russian forces shelled the Olenivka prison, killing dozens of POWs.", "2022-07-29", "A")
+    same = view(2, "Moscow accuses Kyiv of killing POWs with a HIMARS launcher.", "2022-07-29", "B")
+    later = view(3, "Moscow accuses Kyiv of killing POWs with a HIMARS launcher.", "2022-08-04", "C")
+    j = judge(placed, same, 0.3)
+    assert j.relation == CONFLICT and j.cue == "agent"
+    assert event_gap(placed, later) is not None  # a prison of no place days later: maybe another
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kyiv accuses Russian troops of killing prisoners of war by shooting them at close range.",
+        "Moscow accuses Kyiv of killing 60 prisoners of war by shooting down a transport plane.",
+        "Russian soldiers killed prisoners and civilians in the town, residents said.",
+        "No prisoners were killed in the Ukrainian strike on the bridge, officials said.",
+    ],
+)
+def test_prisoners_killed_elsewhere_are_no_prison(sentence: str) -> None:
+    assert not event(sentence, "2022-07-29").get("target", "").startswith("prison@")
+
+
+def test_killed_and_wounded_with_an_object_is_a_deed() -> None:
+    ev = event("Russian forces killed and injured more than 100 people at the Kramatorsk railway station.")
+    assert ev["agent"] == "Russia"
+
+
+def test_a_part_of_the_country_in_another_clause_is_not_the_place() -> None:
+    ev = event(
+        "The president, speaking as battles raged in eastern Ukraine, said a Russian missile hit the mall."
+    )
+    assert ev["target"] == "mall@"
+
+
+def test_a_part_of_the_country_joins_only_a_city_that_lies_there() -> None:
+    placed = view(1, "Russian missiles hit the shopping mall in Kremenchuk.", "2022-06-27", "A")
+    part = view(
+        2,
+        "Moscow says Ukrainian forces shelled a shopping mall in central Ukraine.",
+        "2022-06-28",
+        "B",
+    )
+    j = judge(placed, part, 0.3)
+    assert j.relation == CONFLICT and j.cue == "agent"
+    east = view(
+        3,
+        "Moscow says Ukrainian forces shelled a shopping mall in eastern Ukraine.",
+        "2022-06-28",
+        "C",
+    )
+    assert event_gap(placed, east) is not None
+
+
+def test_candidates_reach_an_unplaced_or_regional_target_within_a_day() -> None:
+    from xcheck.pairing.events import group_claims
+
+    views = [
+        view(1, "Russian forces shelled the Olenivka prison.", "2022-07-29", "A"),
+        view(2, "Moscow says Kyiv struck a facility holding POWs.", "2022-07-30", "B"),
+        view(3, "Russian missiles hit the shopping mall in Kremenchuk.", "2022-06-27", "C"),
+        view(
+            4, "Moscow says Ukrainian forces shelled a shopping mall in central Ukraine.", "2022-06-28", "D"
+        ),
+        view(
+            5, "Moscow says Ukrainian forces shelled a shopping mall in western Ukraine.", "2022-06-28", "E"
+        ),
+    ]
+    groups = {t: sorted(c.claim_id for c in cs) for t, cs in group_claims(views, candidates=True)}
+    assert groups["prison@Olenivka"] == [1, 2]
+    assert groups["mall@Kremenchuk"] == [3, 4]

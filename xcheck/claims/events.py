@@ -309,13 +309,25 @@ def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | No
         if named and not any(m.start <= named.start("p") < m.end for m in mentions):
             # "the railway station in Lozova": a place stated, though not one xcheck knows; not "no place"
             return f"{found[2]}@{named.group('p')}", pos
+        part = _PART_OF_COUNTRY.match(sentence, pos - found[1]) or next(
+            (
+                h
+                for h in _PART_OF_COUNTRY.finditer(sentence, 0, pos)
+                if _FRONTED.search(sentence[: h.start()])
+            ),
+            None,
+        )
+        if part and found[2] != "ship":
+            # "fired on a railway station in central Ukraine": a place stated, not the Kramatorsk station
+            where = part.group("c") if part.group("c").lower() != "country" else "part of the country"
+            return f"{found[2]}@{_COMPASS[part.group('d').lower()[:4]]} {where}", pos
         return f"{found[2]}@", pos  # the place comes from the article, or stays unknown
     terror = _NUCLEAR_TERROR.search(sentence)
     if terror and cities:  # "Ukraine committing 'nuclear terrorism' at Zaporizhzhia": its nuclear plant
         plant = _nuclear_site(_nearest(cities, terror.start()).name)
         if plant is not None:
             return f"nuclear plant@{plant}", terror.start()
-    held = _HOLDING.search(sentence)
+    held = _HOLDING.search(sentence) or _HELD_STRUCK.search(sentence)
     if held:  # "attacked the facility … the inmates could expose": a place where people are held
         if cities:
             return f"prison@{_nearest(cities, held.start()).name}", held.start()
@@ -326,6 +338,30 @@ def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | No
     if kind in ("strike", "shelling", "explosion") and cities:
         return f"@{cities[0].name}", cities[0].start  # a strike on a city: one incident per day
     return fallback
+
+
+# "in central Ukraine", "in the Center of Ukraine", "in western Ukraine": a part of a country, no city
+# told before the clause of the strike: "In central Ukraine, …", "On the night of April 13, in the Center of
+# Ukraine, …" (not "as fighting raged in eastern Ukraine")
+_FRONTED = re.compile(r"(?:^|,)\s*$")
+_PART_OF_COUNTRY = re.compile(
+    r"\s*\bin\s+(?:the\s+)?(?P<d>cent(?:er|re|ral)|west(?:ern)?|east(?:ern)?|north(?:ern)?|south(?:ern)?)"
+    r"\s+(?:part\s+)?(?:of\s+(?:the\s+)?)?(?P<c>Ukraine|Russia|country)\b",
+    re.IGNORECASE,
+)
+_COMPASS = {"cent": "central", "west": "western", "east": "eastern", "nort": "northern", "sout": "southern"}
+_PART_PLACE = re.compile(
+    r"(?P<d>central|western|eastern|northern|southern) (?P<c>Ukraine|part of the country)"
+)
+
+
+def city_in_part(place: str, city: str) -> bool | None:
+    """Whether ``city`` lies in ``place`` when ``place`` is a part of the country ("central Ukraine": yes for
+    Kremenchuk, no for Kramatorsk; ``city_parts.txt``); None when ``place`` is no such part."""
+    part = _PART_PLACE.fullmatch(place)
+    if part is None:
+        return None
+    return part.group("d") in lexicon.table("city_parts").get(city, ())
 
 
 _NUCLEAR_TERROR = re.compile(r"\bnuclear\s+terrorism\b", re.IGNORECASE)
@@ -343,6 +379,24 @@ _HOLDING = re.compile(
     r"(?:detainees|prisoners|POWs|captives)\b|(?<!swapping )(?<!swap )(?<!exchanging )(?<!exchange )(?<!of )"
     r"\b(?:detainees|prisoners|POWs|captives)\s+(?:[\w\-]+\s+){0,2}?"
     r"(?:were|are|had been|have been)\s+(?:held|kept|housed|detained|moved)\b))",
+    re.IGNORECASE,
+)
+# prisoners of war as the ones struck ("shelling prisoners", "killing POWs with HIMARS", "POWs feared dead as
+# … blame each other for the strike"): struck where they were held; not prisoners exchanged, taken or freed,
+# shot at close range or on a plane, nor "no prisoners were killed"
+_HELD_PEOPLE = (
+    r"(?:POWs|prisoners\s+of\s+war|(?:Ukrainian\s+|captured\s+|war\s+)?prisoners"
+    r"|captured\s+(?:troops|soldiers|servicemen|fighters))"
+)
+_HELD_STRUCK = re.compile(
+    r"\b(?:shelling|shelled|shell|shells|striking|struck|strike\s+on|strikes\s+on|bombing|bombed|bombing\s+of|"
+    r"shelling\s+of|attack\s+on|attacks\s+on)\s+(?:(?:the|dozens\s+of|scores\s+of|\d+|Ukrainian|Russian)\s+){0,3}"
+    + _HELD_PEOPLE
+    + r"\b|\bkill(?:ing|ed|s)?\s+(?:(?:the|dozens\s+of|scores\s+of|\d+|Ukrainian|Russian)\s+){0,3}"
+    + _HELD_PEOPLE
+    + r"\s+with\b"  # "killing POWs with HIMARS": a strike, not a shooting
+    r"|\b(?<!\bno\s)(?<!\bnone\sof\sthe\s)" + _HELD_PEOPLE + r"\s+(?:were\s+|are\s+|have\s+been\s+)?"
+    r"(?:killed|feared\s+dead|dead)\s+(?:as|after|when)\b(?=.*\b(?:strike|shelling|attack|explosion)\b)",
     re.IGNORECASE,
 )
 # "… in Lozova", "… near the village of Hroza": the place right after a facility
@@ -728,7 +782,11 @@ def _accused_of_striking(sentence: str, start: int, end: int, verbs: frozenset[s
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
-_PASSIVE_AFTER = re.compile(r"\s+(?:in|by|at|during|as|when|after|while|near|on)\b", re.IGNORECASE)
+_PASSIVE_AFTER = re.compile(
+    r"\s+(?:in|by|at|during|as|when|after|while|near|on"
+    r"|(?:and|or)\s+(?:wounded|injured|maimed|missing)(?=\s*(?:[,.;:]|$|(?:in|by|at|during|as|when|after|on)\b)))\b",
+    re.IGNORECASE,
+)  # "Ukrainian servicemen killed in the attack", "Ukrainian defenders killed and wounded"
 # verbs aimed at something: "Russian forces fired at the plant" is active, not "killed at the station"
 _AIMED = frozenset({"fire", "fired", "fires", "firing", "shoot", "shoots", "shot", "shooting"})
 _AIMED_AFTER = re.compile(r"\s+(?:at|on)\b", re.IGNORECASE)

@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from ..claims.events import target_label
+from ..claims.events import city_in_part, target_label
 from .policy import POLICY
 from .relate import CONFLICT, CONSISTENT, DUPLICATE, ClaimView, event_gap, in_city_class
 
@@ -250,11 +250,21 @@ def group_claims(
             if cls and d is not None:
                 class_days[(cls, d)].add(i)
                 on_day[(i, d)] += 1
+    if candidates:
+        # "a mall in central Ukraine": judged against each event of its class within the window whose
+        # city lies there (the Kremenchuk mall), as a target of no place is (below)
+        for target in sorted(by_target):
+            cls, _, part = target.partition("@")
+            if not cls or city_in_part(part, "") is None:
+                continue
+            for d, c in by_target[target]:
+                for i in sorted(_class_near(class_days, cls, d)):
+                    if groups[i][0] != target and city_in_part(part, groups[i][0].partition("@")[2]):
+                        groups[i][1].append(c)
     for target in sorted(t for t in by_target if t.endswith("@")):
         for d, c in by_target[target]:
             if candidates:
-                near = (d + timedelta(days=k) for k in range(-P_UNPLACED, P_UNPLACED + 1))
-                for i in sorted(set().union(*(class_days.get((target[:-1], x), set()) for x in near))):
+                for i in sorted(_class_near(class_days, target[:-1], d)):
                     groups[i][1].append(c)
                 continue
             homes = sorted(class_days.get((target[:-1], d), set()), key=lambda i: (-on_day[(i, d)], i))
@@ -265,6 +275,12 @@ def group_claims(
             if homes and (len(homes) == 1 or (top >= 3 and top >= 2 * on_day[(homes[1], d)])):
                 groups[homes[0]][1].append(c)
     return groups
+
+
+def _class_near(class_days: dict[tuple[str, date], set[int]], cls: str, d: date) -> set[int]:
+    """The groups of class ``cls`` within a day of a target of that class told with no city."""
+    near = (d + timedelta(days=k) for k in range(-P_UNPLACED, P_UNPLACED + 1))
+    return set().union(*(class_days.get((cls, x), set()) for x in near))
 
 
 def build_events(views: Iterable[ClaimView], pairs: Sequence[Any] = ()) -> list[Event]:

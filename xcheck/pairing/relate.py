@@ -25,7 +25,7 @@ from datetime import date
 from typing import Any
 
 from .. import lexicon
-from ..claims.events import EventMention, opposed_states, speaker_side, target_label
+from ..claims.events import EventMention, city_in_part, opposed_states, speaker_side, target_label
 from ..claims.frames import Frame, Membership, Quantity
 from .negation import denies, same_speaker, states_most_of
 from .places import claim_places, fact_places, place_label, places_fit, scope_clash, speaker_base
@@ -33,7 +33,7 @@ from .policy import POLICY
 from .text import content_words, jaccard
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "47"
+JUDGE_VERSION = "51"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -795,6 +795,15 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
     # "the nuclear plant" of no stated place and "the Zaporizhzhia nuclear plant": the same facility
     # when reported together (within the window of a target hit more than once, below)
     unplaced = ta != tb and (ta.endswith("@") or tb.endswith("@")) and ta.split("@")[0] == tb.split("@")[0]
+    # "a railway station in central Ukraine": a place of no city, joined to a city that lies there only
+    (ca, pa), (cb, pb) = ta.split("@", 1), tb.split("@", 1)
+    part_a, part_b = city_in_part(pa, pb), city_in_part(pb, pa)
+    if ca == cb and ta != tb and (part_a is not None or part_b is not None):
+        if (part_a is not None and part_b is not None) or not (pa and pb):
+            return "no city stated for the target on either side"
+        if not (part_a or part_b):
+            return f"different targets: {ta} vs {tb}"
+        unplaced = True
     if unplaced and ta.endswith("@") and tb.endswith("@"):
         return "no place stated for the target on either side"
     if ta != tb and not (in_city or unplaced):
@@ -813,7 +822,7 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
         if facility
         else P.event_window_days
     )
-    vague = ea if ta.startswith("@") or ta.endswith("@") else eb
+    vague = ea if ta.startswith("@") or ta.endswith("@") or part_a is not None else eb
     if unplaced:  # "a warship" on the day the Moskva sank, or the day after: as for one facility
         window = P.repeated_facility_window_days
     if again and any(x.denier and not x.agent and not x.day for x in (ea, eb)):
