@@ -45,6 +45,7 @@ TABLES = (
     "ship_names",
     "people_sides",
     "landmark_places",
+    "city_parts",
 )
 
 
