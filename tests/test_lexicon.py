@@ -32,6 +32,12 @@ WORD_LISTS = (
     "done_by",
     "disowning",
     "blame_shift",
+    "title_words",
+    "deed_qualifiers",
+    "modified_after",
+    "faked_nouns",
+    "voice_words",
+    "not_doers_after",
 )
 TABLES = (
     "treaty_descriptions",

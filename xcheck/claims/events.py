@@ -412,40 +412,8 @@ _IN_PLACE = re.compile(
 
 def _plain_name(name: str) -> bool:
     """A proper name, not a headline's capitalised words ("Missiles Hit", "Shelling", "Regional")."""
-    common = lexicon.words("attack_nouns") | lexicon.words("attack_verbs") | _TITLE_WORDS
+    common = lexicon.words("attack_nouns") | lexicon.words("attack_verbs") | lexicon.words("title_words")
     return not any(w.lower() in common for w in _WORD.findall(name))
-
-
-_TITLE_WORDS = frozenset(
-    {
-        "regional",
-        "city",
-        "central",
-        "main",
-        "new",
-        "old",
-        "national",
-        "state",
-        "power",
-        "nuclear",
-        "hit",
-        "hits",
-    }
-    | {
-        "denies",
-        "says",
-        "near",
-        "at",
-        "of",
-        "the",
-        "russian-run",
-        "russian-held",
-        "occupied",
-        "captured",
-        "seized",
-    }
-    | {"largest", "biggest", "europe", "europe's"}
-)
 
 
 def _city_of_adjective(name: str) -> str:
@@ -559,48 +527,12 @@ _OF_WHAT = re.compile(
 )
 _TOKEN = re.compile(r"[\"“'‘]?([\w\-]+)[\"”'’]?")
 _NOT_MODIFIERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
-# before the deed, words that only qualify it: "the Kramatorsk station attack", "the deadly missile strike"
-_QUALIFIERS = frozenset(
-    _NOT_MODIFIERS
-    | {"any", "all", "such"}
-    | {
-        "war",
-        "clear",
-        "heinous",
-        "monstrous",
-        "brutal",
-        "air",
-        "mass",
-        "alleged",
-        "latest",
-        "recent",
-        "fresh",
-        "new",
-        "deliberate",
-        "nuclear",
-        "railway",
-        "train",
-    }
-    | {
-        "rail",
-        "shopping",
-        "drama",
-        "power",
-        "steel",
-        "prison",
-        "station",
-        "mall",
-        "theatre",
-        "theater",
-        "plant",
-    }
-)
-# after it, a word that makes it a modifier of something else: "fire safety", "strike group"
-_MODIFIED_AFTER = frozenset(
-    {"safety", "protection", "fighting", "fighters", "service", "services", "department", "brigade", "group"}
-    | {"defence", "defense", "defences", "defenses", "helicopter", "helicopters", "operators", "production"}
-    | {"programme", "program", "systems", "system", "warning", "alert", "alerts", "sirens", "shelter"}
-)
+
+
+@cache
+def _qualifiers() -> frozenset[str]:
+    """Words before a deed that only qualify it: the determiners and ``deed_qualifiers.txt``."""
+    return _NOT_MODIFIERS | lexicon.words("deed_qualifiers")
 
 
 def _did_what(m: re.Match[str], words: frozenset[str]) -> int | None:
@@ -615,8 +547,8 @@ def _did_what(m: re.Match[str], words: frozenset[str]) -> int | None:
         lw = w.lower()
         if lw in words:
             after = tokens[i + 1].group(1).lower() if i + 1 < len(tokens) else ""
-            return None if after in _MODIFIED_AFTER else base + t.end(1)
-        if i >= 4 or not (lw in _QUALIFIERS or lw in lexicon.words("agent_fillers") or w[:1].isupper()):
+            return None if after in lexicon.words("modified_after") else base + t.end(1)
+        if i >= 4 or not (lw in _qualifiers() or lw in lexicon.words("agent_fillers") or w[:1].isupper()):
             return None
         if lw in lexicon.words("attack_nouns"):
             continue  # "missile attack"
@@ -811,13 +743,6 @@ _PEOPLE_OF_SIDE = re.compile(
     r"(?:soldiers|troops|servicemen|forces|military|army|personnel|fighters|units|positions|invaders|"
     r"occupiers|occupants|militants|mercenaries|gunners|crews?|commanders?)\b)"
 )
-_NOT_DOERS_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:prosecutors?|investigators?|police|policemen|officials?|experts?|authorities|courts?|"
-    r"journalists?|media|filmmakers?|photographers?|rescuers?|doctors?|volunteers?|monitors?|diplomats?|"
-    r"mafia|gangs?|criminals?|hackers?|businessm[ae]n|oligarchs?|tourists?|citizens?|nationals?|fans?|"
-    r"athletes?|players?|team|students?|refugees?|civilians?|residents?|prisoners?|POWs|captives?)\b",
-    re.IGNORECASE,
-)
 _DOWNED_AFTER = re.compile(
     r"\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been|being)\s+)?(?:shot\s+down|downed|intercepted|"
     r"destroyed\s+in\s+the\s+air|lost)\b",
@@ -836,6 +761,14 @@ _CLAUSE_START = re.compile(
 _USED = frozenset({"used", "uses", "using", "employed"})
 _USED_TO = re.compile(r"(?P<means>(?:\s+[\w\-.’']+){0,6}?)\s+to\s+(?P<v>[\w\-]+)", re.IGNORECASE)
 _MEANS_WORDS = frozenset({"weapons", "weapon", "launchers", "launcher", "munitions", "ammunition", "bombs"})
+
+
+@cache
+def _not_doers_after() -> re.Pattern[str]:
+    """People of a side who are not its forces, right after its name ("Ukrainian prosecutors",
+    "Russian mafia"): ``not_doers_after.txt``."""
+    alts = "|".join(re.escape(w) for w in sorted(lexicon.words("not_doers_after"), key=len, reverse=True))
+    return re.compile(rf"(?:['’]s)?\s+(?:{alts})\b", re.IGNORECASE)
 
 
 def _means_in(words: str) -> bool:
@@ -864,7 +797,7 @@ def _agent(sentence: str, sides: list[tuple[int, int, str]]) -> tuple[str, str] 
         stop = next((s for s, _e, _side in sides[n + 1 :] if s >= end), len(sentence))
         words = [(m.group(), m.end()) for m in re.finditer(r"[\w\-’']+", sentence[end:stop])][:6]
         before = sentence[max(0, start - 80) : start]
-        if _NOT_DOERS_AFTER.match(sentence, end):
+        if _not_doers_after().match(sentence, end):
             continue  # "Ukrainian prosecutors", "Russian mafia": of that side, not its forces
         if _TOLD_THAT_BEFORE.search(sentence[max(0, start - 30) : start]) and _SHOWN_FALSE.search(
             sentence, end
@@ -1192,11 +1125,6 @@ _FEARED = re.compile(
 
 # "Moscow: …", "Russian MoD: …": a headline's speaker before a colon
 _HEAD_VOICE = re.compile(r"^\W*(?P<who>[^:,.;]{2,40}?)\s*:\s+\S")
-_VOICE_WORDS = frozenset(
-    {"mod", "ministry", "defence", "defense", "foreign", "president", "kremlin", "embassy", "envoy", "army"}
-    | {"military", "command", "general", "staff", "spokesman", "spokesperson", "official", "officials", "of"}
-    | {"the", "s", "un", "mission", "ambassador", "government", "leader", "navy", "forces", "deputy", "head"}
-)
 
 
 def _headline_voice(sentence: str, sides: list[tuple[int, int, str]]) -> str | None:
@@ -1210,7 +1138,7 @@ def _headline_voice(sentence: str, sides: list[tuple[int, int, str]]) -> str | N
     if not head or head[0][0] != lo or len({side for _s, _e, side in head}) != 1:
         return None
     rest = sentence[head[-1][1] : hi]
-    if any(w.lower() not in _VOICE_WORDS for w in _WORD.findall(rest)):
+    if any(w.lower() not in lexicon.words("voice_words") for w in _WORD.findall(rest)):
         return None
     if not _WORD.findall(rest) and sentence[lo : head[0][1]].lower() in _COUNTRY_TOPICS:
         return None  # "Ukraine: Bucha 'fake' claim by Kremlin rejected": a topic, not a voice
@@ -1369,7 +1297,7 @@ def _attributive(sentence: str, hit: re.Match[str]) -> bool:
         return True  # "Russia will not be able to lie to anyone", "Moscow lies": a charge, not a denial
     if word == "staged":  # "shoot staged scenes" describes; "staged the massacre", "was staged" deny
         organised = _STAGED_OBJECT.match(sentence, hit.end())
-        if organised and organised.group("n").lower() not in _FAKED:
+        if organised and organised.group("n").lower() not in lexicon.words("faked_nouns"):
             return True  # "staged a counteroffensive", "staged a protest": organised, nothing denied
         after = _WORD.match(sentence, hit.end() + 1) if sentence[hit.end() : hit.end() + 1] == " " else None
         return bool(
@@ -1389,11 +1317,6 @@ def _attributive(sentence: str, hit: re.Match[str]) -> bool:
 _STAGED_OBJECT = re.compile(
     r"\s+(?:a|an|the|its|their|this|that)\s+(?:[\w\-]+\s+){0,2}?(?P<n>[\w\-]+)(?=\s*(?:[,.;:]|$|\s+(?:in|at|on|of|to|by|near|outside|inside|before|after|and|as|with|against|for|from)\b))",
     re.IGNORECASE,
-)
-# what is staged when it is faked: "staged the massacre", "staged the scenes"
-_FAKED = frozenset(
-    {"massacre", "killings", "scene", "scenes", "images", "photos", "pictures", "video", "videos", "footage"}
-    | {"deaths", "bodies", "incident", "tragedy", "provocation", "provocations", "atrocities", "show", "it"}
 )
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 # what one makes or spreads: "used it for fakes", "spreading lies", "producing fakes"
