@@ -1719,3 +1719,17 @@ def test_candidates_reach_an_unplaced_or_regional_target_within_a_day() -> None:
     groups = {t: sorted(c.claim_id for c in cs) for t, cs in group_claims(views, candidates=True)}
     assert groups["prison@Olenivka"] == [1, 2]
     assert groups["mall@Kremenchuk"] == [3, 4]
+
+
+def test_a_part_of_the_country_is_shown_in_the_event_of_its_city() -> None:
+    views = [
+        view(1, "Russian missiles hit the shopping mall in Kremenchuk.", "2022-06-27", "A"),
+        view(
+            2, "Moscow says Ukrainian forces shelled a shopping mall in central Ukraine.", "2022-06-27", "B"
+        ),
+        view(
+            3, "Moscow says Ukrainian forces shelled a shopping mall in western Ukraine.", "2022-06-27", "C"
+        ),
+    ]
+    events = build_events(views)
+    assert sorted(sorted(c.claim_id for c in e.claims) for e in events) == [[1, 2], [3]]

@@ -274,6 +274,25 @@ def group_claims(
             top = on_day[(homes[0], d)] if homes else 0
             if homes and (len(homes) == 1 or (top >= 3 and top >= 2 * on_day[(homes[1], d)])):
                 groups[homes[0]][1].append(c)
+    if not candidates:
+        # "a mall in central Ukraine" is shown in the one mall event of that day in a city there
+        for target, claims in groups:
+            cls, _, part = target.partition("@")
+            if city_in_part(part, "") is None:
+                continue
+            for c in list(claims):
+                day = _day(c)
+                if day is None:
+                    continue
+                homes = [
+                    i
+                    for i in class_days.get((cls, day), set())
+                    if city_in_part(part, groups[i][0].partition("@")[2])
+                ]
+                if len(homes) == 1:
+                    claims.remove(c)
+                    groups[homes[0]][1].append(c)
+        groups = [g for g in groups if g[1]]
     return groups
 
 
