@@ -319,8 +319,7 @@ def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | No
         )
         if part and found[2] != "ship":
             # "fired on a railway station in central Ukraine": a place stated, not the Kramatorsk station
-            where = part.group("c") if part.group("c").lower() != "country" else "part of the country"
-            return f"{found[2]}@{_COMPASS[part.group('d').lower()[:4]]} {where}", pos
+            return f"{found[2]}@{_part_place(part)}", pos
         return f"{found[2]}@", pos  # the place comes from the article, or stays unknown
     terror = _NUCLEAR_TERROR.search(sentence)
     if terror and cities:  # "Ukraine committing 'nuclear terrorism' at Zaporizhzhia": its nuclear plant
@@ -350,9 +349,20 @@ _PART_OF_COUNTRY = re.compile(
     re.IGNORECASE,
 )
 _COMPASS = {"cent": "central", "west": "western", "east": "eastern", "nort": "northern", "sout": "southern"}
-_PART_PLACE = re.compile(
-    r"(?P<d>central|western|eastern|northern|southern) (?P<c>Ukraine|part of the country)"
-)
+_WHOLE_COUNTRY = "part of the country"  # "in the eastern part of the country": the place is told as this
+# the place a target is given by a part of the country ("central Ukraine"), read back by the judgement
+_PART_PLACE = re.compile(rf"(?P<d>{'|'.join(_COMPASS.values())}) (?:Ukraine|{_WHOLE_COUNTRY})")
+
+
+def _part_place(part: re.Match[str]) -> str:
+    """ "central Ukraine", "eastern part of the country": the place of a part of the country told."""
+    where = part.group("c") if part.group("c").lower() != "country" else _WHOLE_COUNTRY
+    return f"{_COMPASS[part.group('d').lower()[:4]]} {where}"
+
+
+def is_country_part(place: str) -> bool:
+    """A target's place that is a part of the country ("central Ukraine"), not a city."""
+    return _PART_PLACE.fullmatch(place) is not None
 
 
 def city_in_part(place: str, city: str) -> bool | None:
@@ -388,11 +398,14 @@ _HELD_PEOPLE = (
     r"(?:POWs|prisoners\s+of\s+war|(?:Ukrainian\s+|captured\s+|war\s+)?prisoners"
     r"|captured\s+(?:troops|soldiers|servicemen|fighters))"
 )
+_HELD_HOW_MANY = r"(?:(?:the|dozens\s+of|scores\s+of|\d+|Ukrainian|Russian)\s+){0,3}"  # "dozens of Ukrainian"
 _HELD_STRUCK = re.compile(
     r"\b(?:shelling|shelled|shell|shells|striking|struck|strike\s+on|strikes\s+on|bombing|bombed|bombing\s+of|"
-    r"shelling\s+of|attack\s+on|attacks\s+on)\s+(?:(?:the|dozens\s+of|scores\s+of|\d+|Ukrainian|Russian)\s+){0,3}"
+    r"shelling\s+of|attack\s+on|attacks\s+on)\s+"
+    + _HELD_HOW_MANY
     + _HELD_PEOPLE
-    + r"\b|\bkill(?:ing|ed|s)?\s+(?:(?:the|dozens\s+of|scores\s+of|\d+|Ukrainian|Russian)\s+){0,3}"
+    + r"\b|\bkill(?:ing|ed|s)?\s+"
+    + _HELD_HOW_MANY
     + _HELD_PEOPLE
     + r"\s+with\b"  # "killing POWs with HIMARS": a strike, not a shooting
     r"|\b(?<!\bno\s)(?<!\bnone\sof\sthe\s)" + _HELD_PEOPLE + r"\s+(?:were\s+|are\s+|have\s+been\s+)?"

@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from ..claims.events import city_in_part, target_label
+from ..claims.events import city_in_part, is_country_part, target_label
 from .policy import POLICY
 from .relate import CONFLICT, CONSISTENT, DUPLICATE, ClaimView, event_gap, in_city_class
 
@@ -255,7 +255,7 @@ def group_claims(
         # city lies there (the Kremenchuk mall), as a target of no place is (below)
         for target in sorted(by_target):
             cls, _, part = target.partition("@")
-            if not cls or city_in_part(part, "") is None:
+            if not cls or not is_country_part(part):
                 continue
             for d, c in by_target[target]:
                 for i in sorted(_class_near(class_days, cls, d)):
@@ -278,7 +278,7 @@ def group_claims(
         # "a mall in central Ukraine" is shown in the one mall event of that day in a city there
         for target, claims in groups:
             cls, _, part = target.partition("@")
-            if city_in_part(part, "") is None:
+            if not is_country_part(part):
                 continue
             for c in list(claims):
                 day = _day(c)

@@ -794,9 +794,9 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
     )
     # "the nuclear plant" of no stated place and "the Zaporizhzhia nuclear plant": the same facility
     # when reported together (within the window of a target hit more than once, below)
-    unplaced = ta != tb and (ta.endswith("@") or tb.endswith("@")) and ta.split("@")[0] == tb.split("@")[0]
+    (ca, pa), (cb, pb) = ta.split("@", 1), tb.split("@", 1)  # class and place
+    unplaced = ta != tb and not (pa and pb) and ca == cb
     # "a railway station in central Ukraine": a place of no city, joined to a city that lies there only
-    (ca, pa), (cb, pb) = ta.split("@", 1), tb.split("@", 1)
     part_a, part_b = city_in_part(pa, pb), city_in_part(pb, pa)
     if ca == cb and ta != tb and (part_a is not None or part_b is not None):
         if (part_a is not None and part_b is not None) or not (pa and pb):
