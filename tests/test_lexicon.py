@@ -38,6 +38,7 @@ WORD_LISTS = (
     "faked_nouns",
     "voice_words",
     "not_doers_after",
+    "city_phrase_ends",
 )
 TABLES = (
     "treaty_descriptions",
@@ -47,6 +48,7 @@ TABLES = (
     "agents",
     "weapons",
     "statuses",
+    "control_words",
     "causes",
     "ship_names",
     "people_sides",

@@ -24,9 +24,18 @@ from functools import cache
 from typing import Any
 
 from xcheck import lexicon
+from xcheck.claims.control import CONTROL_CLASS, find_control, held_by, holders
 from xcheck.claims.entities import LANDMARKS, METONYMS, Mention
 
-__all__ = ["EventMention", "find_event", "opposed_states", "place_city", "resolve_target", "target_label"]
+__all__ = [
+    "EventMention",
+    "control_event",
+    "find_event",
+    "opposed_states",
+    "place_city",
+    "resolve_target",
+    "target_label",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +112,8 @@ def target_label(target: str) -> str:
         return f"ship {place}" if place else "ship"
     if cls == "massacre":
         return f"killings in {place}"
+    if cls == CONTROL_CLASS:
+        return f"control of {place}"
     if not cls or cls.split()[-1] in place.lower():
         return place  # a city; "Amstor shopping mall"
     return f"{place} {cls}" if place else cls
@@ -1545,8 +1556,9 @@ def _words_of(words: frozenset[str]) -> re.Pattern[str]:
 
 @cache
 def opposed_states() -> frozenset[tuple[str, str]]:
-    """The pairs of states that exclude each other (``statuses.txt``: "sunk/afloat" -> ("sunk", "afloat"))."""
-    return frozenset((k.split("/")[0], k.split("/")[1]) for k in lexicon.table("statuses"))
+    """The pairs of states that exclude each other (``statuses.txt``: "sunk/afloat" -> ("sunk", "afloat"));
+    and a city held by one side or the other."""
+    return frozenset((k.split("/")[0], k.split("/")[1]) for k in lexicon.table("statuses")) | holders()
 
 
 def _status(sentence: str) -> tuple[str, str] | None:
@@ -1887,4 +1899,19 @@ def find_event(
         status=status[0] if status else None,
         status_text=status[1] if status else None,
         inherited=inherited,
+    )
+
+
+def control_event(
+    sentence: str, mentions: list[Mention], *, day: str | None, context_city: str | None
+) -> EventMention | None:
+    """Who holds a city, as an event of its control (``control@Kherson``, state "held by Russia"):
+    :func:`xcheck.claims.control.find_control`. ``context_city`` is the city of the article's first
+    statement of control, for "the city" of a later sentence."""
+    found = find_control(sentence, mentions, _sides(sentence, mentions), context_city=context_city)
+    if found is None:
+        return None
+    city, holder, text = found
+    return EventMention(
+        target=f"{CONTROL_CLASS}@{city}", kind="capture", day=day, status=held_by(holder), status_text=text
     )

@@ -197,6 +197,7 @@ class _Article:
         self.unplaced_target: str | None = None
         self.lede_city: str | None = None  # the first city of the headline or lede, known in advance
         self.places_city: str | None = None  # the city among the article's own places
+        self.control_city: str | None = None  # the city of the article's first statement of who holds it
 
     def frame(self, sentence: str) -> Frame:
         pub = self.pub
@@ -265,6 +266,17 @@ class _Article:
             context_target=self.target or self.unplaced_target,
             context_place=city,
         )
+        # "Russian troops captured Kherson": who holds the city, unless the sentence tells of an incident
+        if event is None or (event.kind == "capture" and event.target.startswith("@")):
+            held = _ev.control_event(
+                sentence,
+                mentions,
+                day=event_days[0] if event_days else None,
+                context_city=self.control_city,
+            )
+            if held is not None:
+                event = held
+                self.control_city = self.control_city or held.target.split("@", 1)[1]
         if self.target is None:  # the first target the article names, with or without an event
             own = _ev.resolve_target(sentence, mentions, None, city)
             if own is not None and not own[0].endswith("@"):

@@ -25,6 +25,7 @@ from datetime import date
 from typing import Any
 
 from .. import lexicon
+from ..claims.control import CONTROL_CLASS
 from ..claims.events import EventMention, city_in_part, opposed_states, speaker_side, target_label
 from ..claims.frames import Frame, Membership, Quantity
 from .negation import denies, same_speaker, states_most_of
@@ -33,7 +34,7 @@ from .policy import POLICY
 from .text import content_words, jaccard
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "51"
+JUDGE_VERSION = "52"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -973,7 +974,11 @@ def _event_attribute_clash(a: ClaimView, b: ClaimView) -> tuple[str, str] | None
     reversible = not (ea.once and eb.once) and _as_of(a) != _as_of(b)
     # "the bazaar was closed on Sunday" vs "hundreds gathered at the bazaar": a building of the news is
     # not at war; a state conflicts on a target hit once, or where a side, a denial or a weapon is named
-    at_war = (ea.once and eb.once) or any(x.agent or x.denier or x.weapon for x in (ea, eb))
+    at_war = (
+        (ea.once and eb.once)
+        or any(x.agent or x.denier or x.weapon for x in (ea, eb))
+        or ea.target.startswith(CONTROL_CLASS + "@")  # who holds a city: a state only war gives
+    )
     if (
         sa
         and sb
