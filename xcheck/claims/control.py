@@ -20,7 +20,7 @@ import re
 from functools import cache
 
 from xcheck import lexicon
-from xcheck.claims.entities import Mention
+from xcheck.claims.entities import METONYMS, Mention
 
 __all__ = ["CONTROL_CLASS", "find_control", "held_by", "holders"]
 
@@ -56,6 +56,18 @@ def _forces() -> re.Pattern[str]:
     return re.compile(r"(?:['’]s)?(?:\s+(?:" + "|".join(map(re.escape, words)) + r"))+", re.IGNORECASE)
 
 
+@cache
+def _armed_forces() -> frozenset[str]:
+    """Words that name a side's armed forces by themselves ("the invaders", "the AFU"): agents.txt."""
+    return frozenset(e for es in lexicon.table("agents").values() for e in es)
+
+
+@cache
+def _people() -> frozenset[str]:
+    """People who speak for a side (people_sides.txt): a leader leaving a city is not a retreat."""
+    return frozenset(e for es in lexicon.table("people_sides").values() for e in es)
+
+
 # between the side and its verb: "have", "had", "have now", "reportedly"
 _AUX = re.compile(
     r"(?:\s+(?:have|has|had|are|is|were|was|now|reportedly|fully|completely|finally|already|again|"
@@ -68,6 +80,10 @@ _CITY_NOUN = re.compile(
 )
 _THE_CITY = re.compile(r"(?:the\s+)?(?:city|town)(?![\w-])", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([\w’'-]+)")
+# "Kherson's air space", "the city's airport", "Kyiv, Chernihiv and Sumy regions": not the city held
+_MODIFIED_AFTER = re.compile(
+    r"[’']s\b|(?:\s*,\s*|\s+and\s+)[^.;:!?]{0,40}?\b(?:regions|oblasts|districts|provinces)\b", re.IGNORECASE
+)
 # a side's control "under Russian control", "under the control of Ukrainian forces" after the city
 _UNDER = re.compile(
     r"\s*,?\s+(?:is|was|remains|remained|is\s+still|was\s+still|has\s+been|had\s+been|came|comes|are|were|"
@@ -90,7 +106,8 @@ _DENIED_THAT = re.compile(
     re.IGNORECASE,
 )
 _FALSE_AFTER = re.compile(
-    r"^[^.;:!?]{0,40}?\b(?:is|are|was|were)\s+(?:not\s+true|untrue|false|fake|a\s+fake|a\s+lie|lies)\b",
+    r"^(?:(?!\b(?:and|but|while|whereas)\b)[^.;:!?,]){0,40}?\b(?:is|are|was|were)\s+"
+    r"(?:not\s+true|untrue|false|fake|a\s+fake|a\s+lie|lies)\b",
     re.IGNORECASE,
 )
 # not of the day of the report: a relative or temporal clause, what a side would or tries to do
@@ -101,7 +118,7 @@ _NOT_NOW_BEFORE = re.compile(
 )
 # a city inside a larger phrase: "territory around Kyiv", "part of Severodonetsk", "near Mariupol"
 _INSIDE_BEFORE = re.compile(
-    r"\b(?:around|near|outside|towards?|beyond|of|from|to|into|across)\s+$", re.IGNORECASE
+    r"\b(?:around|near|outside|towards?|beyond|of|from|to|into|across|in|at)\s+$", re.IGNORECASE
 )
 _CITY_OF_BEFORE = re.compile(r"\b(?:city|town|village|settlement)\s+of\s+$", re.IGNORECASE)
 _BACKGROUND = re.compile(
@@ -110,7 +127,8 @@ _BACKGROUND = re.compile(
     r"in\s+the\s+(?:early|first)\s+(?:days|weeks|months)|previously|formerly|would|could|might|will|"
     r"plans?\s+to|planning\s+to|trying\s+to|tried\s+to|tries\s+to|attempts?\s+to|attempting\s+to|"
     r"failed\s+to|aims?\s+to|seeks?\s+to|seeking\s+to|hopes?\s+to|wants?\s+to|intends?\s+to|order(?:ed|s)?\s+to|"
-    r"ready\s+to|about\s+to|goal|threat(?:en(?:s|ed)?)?\s+to)\b",
+    r"ready\s+to|about\s+to|goal|threat(?:en(?:s|ed)?)?\s+to|invasion|early\s+in|"
+    r"(?:first|second|third|fourth|fifth|\w+th)\s+day)\b|\?",
     re.IGNORECASE,
 )
 
@@ -124,11 +142,18 @@ def _city_at(
     city = next((c for c in cities if c.start == pos), None)
     if city is not None:
         nxt = _NEXT_WORD.match(sentence, city.end)
+        if _MODIFIED_AFTER.match(sentence, city.end):
+            return None
         if nxt and nxt.group(1).lower() not in lexicon.words("city_phrase_ends"):
             return None  # "Kherson region", "Mariupol residents"
         return city.name, city.end
     the_city = _THE_CITY.match(sentence, at)
-    if the_city and context_city and not re.match(r"\s+of\b", sentence[the_city.end() :]):
+    if (
+        the_city
+        and context_city
+        and not re.match(r"\s+of\b", sentence[the_city.end() :])
+        and not _MODIFIED_AFTER.match(sentence, the_city.end())
+    ):
         return context_city, the_city.end()
     return None
 
@@ -160,8 +185,9 @@ def find_control(
     cities = [m for m in mentions if m.kind == "city"]
     if not cities and context_city is None:
         return None
-    if context_city is None and len({c.name for c in cities}) == 1:
-        context_city = cities[0].name  # "Enerhodar mayor says Russian invaders remain in city"
+    own = {c.name for c in cities if c.name not in METONYMS}  # not "…, Kyiv says"
+    if context_city is None and len(own) == 1 and len({c.name for c in cities}) == 1:
+        context_city = own.pop()  # "Enerhodar mayor says Russian invaders remain in city"
     found: list[tuple[str, str, str]] = []
     covered = -1  # "Russian invaders": "invaders" is a side of its own inside the phrase
     for s0, e, side in sides:
@@ -179,11 +205,13 @@ def find_control(
         neg = _NOT.match(sentence, pos)
         if neg:
             pos = neg.end()
-        # "Ukrainians" with no troops: maybe civilians
-        bare = sentence[s0:e].lower().endswith(("ians", "ans")) and not forces
+        # "Putin left Mariupol", "Ukrainians fled": leaving or staying is a side's troops' ("Russian
+        # troops", "the invaders"), not its people's or leaders'
+        troops = bool(forces) or sentence[s0:e].lower() in _armed_forces()
+        leader = sentence[s0:e].lower() in _people()
         for key in ("gained", "held", "lost"):
             verb = _verbs(key).match(sentence, pos)
-            if verb is None or (bare and key != "gained"):
+            if verb is None or leader or (key != "gained" and not troops):
                 continue
             rest = verb.end()
             gap = re.match(r"\s+", sentence[rest:])
@@ -220,7 +248,7 @@ def find_control(
         for s0, e, side in sides:  # "Kherson remains under Ukrainian control"
             if side not in _WAR_SIDES or s0 <= c.end or s0 - c.end > 60:
                 continue
-            if _UNDER.search(sentence[c.end : s0]) and (tail := _UNDER_CONTROL_AFTER.match(sentence, e)):
+            if _UNDER.match(sentence, c.end, s0) and (tail := _UNDER_CONTROL_AFTER.match(sentence, e)):
                 denied = _denied(sentence, c.start, tail.end())
                 lo, hi = denied or (c.start, tail.end())
                 found.append((c.name, _other(side) if denied else side, sentence[lo:hi]))
