@@ -20,6 +20,7 @@ import re
 from functools import cache
 
 from xcheck import lexicon
+from xcheck.claims import vocab
 from xcheck.claims.entities import METONYMS, Mention
 
 __all__ = ["CONTROL_CLASS", "find_control", "held_by", "holders"]
@@ -122,7 +123,7 @@ _INSIDE_BEFORE = re.compile(
 )
 _CITY_OF_BEFORE = re.compile(r"\b(?:city|town|village|settlement)\s+of\s+$", re.IGNORECASE)
 _BACKGROUND = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"\b(?:" + "|".join(vocab.MONTHS) + "|"
     r"(?:19|20)\d\d|ago|since|earlier\s+this|last\s+(?:week|month|year|spring|summer|autumn|winter)|"
     r"in\s+the\s+(?:early|first)\s+(?:days|weeks|months)|previously|formerly|would|could|might|will|"
     r"plans?\s+to|planning\s+to|trying\s+to|tried\s+to|tries\s+to|attempts?\s+to|attempting\s+to|"
