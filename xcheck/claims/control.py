@@ -17,16 +17,17 @@ The words are data (``xcheck/lexicon/control_words.txt``); the sides come from t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from xcheck import lexicon
 from xcheck.claims import vocab
 from xcheck.claims.entities import METONYMS, Mention
 
-__all__ = ["CONTROL_CLASS", "find_control", "held_by", "holders"]
+__all__ = ["CONTROL_CLASS", "WAR_SIDES", "find_control", "held_by", "holders"]
 
 CONTROL_CLASS = "control"  # the target class of a city's control: ``control@Kherson``
-_WAR_SIDES = ("Russia", "Ukraine")
+WAR_SIDES = ("Russia", "Ukraine")  # the sides of the war
 
 
 def held_by(side: str) -> str:
@@ -36,12 +37,12 @@ def held_by(side: str) -> str:
 
 def holders() -> frozenset[tuple[str, str]]:
     """The states of control that exclude each other, as ordered pairs."""
-    a, b = (held_by(s) for s in _WAR_SIDES)
+    a, b = (held_by(s) for s in WAR_SIDES)
     return frozenset({(a, b), (b, a)})
 
 
 def _other(side: str) -> str:
-    return _WAR_SIDES[1] if side == _WAR_SIDES[0] else _WAR_SIDES[0]
+    return WAR_SIDES[1] if side == WAR_SIDES[0] else WAR_SIDES[0]
 
 
 @cache
@@ -172,13 +173,14 @@ def _denied(sentence: str, start: int, end: int) -> tuple[int, int] | None:
 def find_control(
     sentence: str,
     mentions: list[Mention],
-    sides: list[tuple[int, int, str]],
+    sides_of: Callable[[str, list[Mention]], list[tuple[int, int, str]]],
     *,
     context_city: str | None,
 ) -> tuple[str, str, str] | None:
     """``(city, side holding it, the words that say so)``, or None.
 
-    ``sides`` are the phrases naming a side (``xcheck.claims.events``); ``context_city`` is the city of
+    ``sides_of`` finds the phrases naming a side (``xcheck.claims.events``), asked only of a sentence
+    that has words of control; ``context_city`` is the city of
     the article's own statement of control, for "the city" of a later sentence; without one, "the city"
     is the one city the sentence names."""
     if _BACKGROUND.search(sentence):
@@ -186,13 +188,16 @@ def find_control(
     cities = [m for m in mentions if m.kind == "city"]
     if not cities and context_city is None:
         return None
+    if not any(_verbs(key).search(sentence) for key in ("gained", "held", "lost", "passive")):
+        return None  # no words of control at all ("under … control" has "control", a word of holding)
+    sides = sides_of(sentence, mentions)
     own = {c.name for c in cities if c.name not in METONYMS}  # not "…, Kyiv says"
     if context_city is None and len(own) == 1 and len({c.name for c in cities}) == 1:
         context_city = own.pop()  # "Enerhodar mayor says Russian invaders remain in city"
     found: list[tuple[str, str, str]] = []
     covered = -1  # "Russian invaders": "invaders" is a side of its own inside the phrase
     for s0, e, side in sides:
-        if side not in _WAR_SIDES or s0 < covered:
+        if side not in WAR_SIDES or s0 < covered:
             continue
         if _NOT_NOW_BEFORE.search(sentence[:s0]) or any(c.start == s0 for c in cities if c.name != side):
             continue
@@ -239,7 +244,7 @@ def find_control(
         if verb is not None:
             after = re.match(r"\s+(?:the\s+)?", sentence[verb.end() :])
             at = verb.end() + (after.end() if after else 0)
-            by = next((sd for s0, _e, sd in sides if s0 == at and sd in _WAR_SIDES), None)
+            by = next((sd for s0, _e, sd in sides if s0 == at and sd in WAR_SIDES), None)
             if by is not None:
                 end = next(e for s0, e, _sd in sides if s0 == at)
                 denied = _denied(sentence, c.start, end)
@@ -247,7 +252,7 @@ def find_control(
                 found.append((c.name, _other(by) if denied else by, sentence[lo:hi]))
                 continue
         for s0, e, side in sides:  # "Kherson remains under Ukrainian control"
-            if side not in _WAR_SIDES or s0 <= c.end or s0 - c.end > 60:
+            if side not in WAR_SIDES or s0 <= c.end or s0 - c.end > 60:
                 continue
             if _UNDER.match(sentence, c.end, s0) and (tail := _UNDER_CONTROL_AFTER.match(sentence, e)):
                 denied = _denied(sentence, c.start, tail.end())

@@ -24,7 +24,7 @@ from functools import cache
 from typing import Any
 
 from xcheck import lexicon
-from xcheck.claims.control import CONTROL_CLASS, find_control, held_by, holders
+from xcheck.claims.control import CONTROL_CLASS, WAR_SIDES, find_control, held_by, holders
 from xcheck.claims.entities import LANDMARKS, METONYMS, Mention
 
 __all__ = [
@@ -1686,7 +1686,7 @@ def _names_a_strike(sentence: str) -> bool:
     return any(w.lower() in words for w in _WORD.findall(sentence))
 
 
-_WAR_SIDES = frozenset({"Russia", "Ukraine"})
+_WAR_SIDES = frozenset(WAR_SIDES)
 _TOLD_THAT_AFTER = re.compile(r"\s+(?:the\s+)?(?:reports?|claims?|allegations?)\s+that\b", re.IGNORECASE)
 _CAPTURED = re.compile(r"\b(?:captured|seized|took\s+control|taken\s+control)\b", re.IGNORECASE)
 _ITS = re.compile(r"\b(?:its|their)\b", re.IGNORECASE)
@@ -1908,7 +1908,7 @@ def control_event(
     """Who holds a city, as an event of its control (``control@Kherson``, state "held by Russia"):
     :func:`xcheck.claims.control.find_control`. ``context_city`` is the city of the article's first
     statement of control, for "the city" of a later sentence."""
-    found = find_control(sentence, mentions, _sides(sentence, mentions), context_city=context_city)
+    found = find_control(sentence, mentions, _sides, context_city=context_city)
     if found is None:
         return None
     city, holder, text = found
