@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from xcheck.claims.events import EventMention
+from xcheck.claims.entities import find_mentions, tokenize
+from xcheck.claims.events import EventMention, _sides
 from xcheck.claims.frames import extract_frame, extract_frames
 from xcheck.cli.app import app
 from xcheck.corpus import Corpus
@@ -1733,3 +1734,50 @@ def test_a_part_of_the_country_is_shown_in_the_event_of_its_city() -> None:
     ]
     events = build_events(views)
     assert sorted(sorted(c.claim_id for c in e.claims) for e in events) == [[1, 2], [3]]
+
+
+def test_a_ship_called_moscow_is_not_the_russian_government() -> None:
+    e = event('Moscow sank: the destroyed cruiser "Moscow" was a tenth of the fleet, a US general says.')
+    assert e["target"] == "ship@Moskva" and e.get("agent") is None
+    assert event('Destroyed cruiser "Moscow" went down in a storm.')["target"] == "ship@Moskva"
+    # the capital that speaks or denies is still a side
+    said = event("Moscow says Ukrainian missiles did not hit the cruiser Moskva.", "2022-04-14")
+    assert said["target"] == "ship@Moskva"
+    denied = 'Moscow denied that Ukrainian missiles had sunk the cruiser "Moscow".'
+    sides = _sides(denied, find_mentions(denied, tokenize(denied)))
+    assert [(denied[a:b], side) for a, b, side in sides] == [("Moscow", "Russia"), ("Ukrainian", "Ukraine")]
+    sank = 'Moscow sank: the destroyed cruiser "Moscow" was a tenth of the fleet.'
+    assert [side for _a, _b, side in _sides(sank, find_mentions(sank, tokenize(sank)))] == []
+    # the Moskva told as background is not the ship of the news
+    essen = event("Ukrainian drones struck the frigate Admiral Essen, which replaced the cruiser Moskva.")
+    assert essen["target"] == "ship@Admiral Essen"
+
+
+def test_an_internal_blast_at_a_prison_accuses_the_side_that_holds_it() -> None:
+    inside = view(
+        1,
+        "It was an internal detonation inside the barrack, an adviser to President Zelensky said.",
+        "2022-08-04",
+        "A",
+        title="Olenivka prison: adviser speaks of an internal detonation",
+    )
+    russia = view(2, "Russian troops shelled the Olenivka prison, Kyiv says.", "2022-08-01", "B")
+    ukraine = view(
+        3, "Ukrainian forces struck the Olenivka prison with HIMARS, Moscow says.", "2022-08-01", "C"
+    )
+    assert judge(inside, russia, 0.3).relation != CONFLICT  # both blame Russia: they differ on how
+    j = judge(inside, ukraine, 0.3)
+    assert j.relation == CONFLICT and j.cue == "agent" and "internal" in j.reason
+    # an internal blast told by no one known, or a strike blamed on no one: as anywhere
+    untold = view(
+        6, "Satellite images point to an internal explosion at the Olenivka prison.", "2022-08-05", "F"
+    )
+    assert judge(untold, ukraine, 0.3).relation == CONFLICT
+    himars = view(7, "A HIMARS rocket hit the Olenivka prison, Russian media said.", "2022-08-01", "G")
+    assert judge(inside, himars, 0.3).relation == CONFLICT
+    # on a ship the fire on board is the account in which nobody struck
+    fire = view(
+        4, "Russia's defence ministry said the cruiser Moskva was damaged by a fire.", "2022-04-14", "D"
+    )
+    missile = view(5, "Ukrainian Neptune missiles struck the cruiser Moskva.", "2022-04-14", "E")
+    assert judge(fire, missile, 0.3).relation == CONFLICT

@@ -39,6 +39,7 @@ WORD_LISTS = (
     "voice_words",
     "not_doers_after",
     "city_phrase_ends",
+    "held_targets",
 )
 TABLES = (
     "treaty_descriptions",

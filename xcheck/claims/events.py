@@ -270,7 +270,11 @@ def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | No
         name = ship.group("n") or ship.groupdict().get("n2") or ""
         if name.lower() in names:
             return f"ship@{names[name.lower()]}", ship.start()
-        if name not in _NOT_SHIP_NAME and not any(m.start <= ship.start("n") < m.end for m in mentions):
+        if (  # 'Destroyed cruiser "Moscow"': a headline's word is no ship's name
+            name not in _NOT_SHIP_NAME
+            and _plain_name(name)
+            and not any(m.start <= ship.start("n") < m.end for m in mentions)
+        ):
             return f"ship@{name}", ship.start()
     known = _landmark_class()
     fallback: tuple[str, int] | None = None  # "Azovstal defenders": the steelworks, if nothing else is named
@@ -495,13 +499,39 @@ def _side_of(mention_name: str) -> str:
     return METONYMS.get(mention_name, mention_name)
 
 
+_SPEAKS_AFTER = re.compile(
+    rf"\s+(?:also\s+)?(?:says?|said|claims?|claimed|insists?|insisted|{_DENY})\b", re.IGNORECASE
+)
+
+
+def _ship_spellings(sentence: str) -> set[str]:
+    """The known ship names a sentence gives a ship ("the cruiser 'Moscow'"): {"Moscow"}."""
+    known = {v for spellings in lexicon.table("ship_names").values() for v in spellings}
+    return {
+        h.group("n") for pat in _SHIP_NAMES for h in pat.finditer(sentence) if h.group("n").lower() in known
+    }
+
+
+def _names_the_ship(sentence: str, m: Mention, ships: set[str]) -> bool:
+    """ "Moscow sank: destroyed cruiser 'Moscow' …": the capital spelled as the ship the sentence names
+    is the ship (not where it says or denies something: "Moscow denied that missiles hit the cruiser
+    Moscow")."""
+    return sentence[m.start : m.end] in ships and not _SPEAKS_AFTER.match(sentence, m.end)
+
+
 def _sides(sentence: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
     """``(start, end, side)`` of every phrase naming a side: countries, demonyms, capitals, agents.txt."""
+    ships = _ship_spellings(sentence) if any(m.kind == "city" for m in mentions) else set()
     out = [
         (m.start, m.end, _side_of(m.name))
         for m in mentions
         if m.kind in ("country", "demonym")
-        or (m.kind == "city" and m.name in METONYMS and not _SHIP_BEFORE.search(sentence[: m.start]))
+        or (
+            m.kind == "city"
+            and m.name in METONYMS
+            and not _SHIP_BEFORE.search(sentence[: m.start])
+            and not _names_the_ship(sentence, m, ships)
+        )
         if not _POSTED_IN.search(sentence[: m.start])
     ]
     for side, pat in _side_words():

@@ -34,7 +34,7 @@ from .policy import POLICY
 from .text import content_words, jaccard
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "52"
+JUDGE_VERSION = "56"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -909,6 +909,21 @@ def _event_state_change(a: ClaimView, b: ClaimView, similarity: float, dup: floa
     )
 
 
+def _cause_against(cause: EventMention, told: ClaimView, strike: EventMention) -> bool:
+    """Whether damage from inside (``cause``, as ``told``) disagrees with ``strike`` on what caused it.
+    Anywhere but a place holding the other side's people, it does: nobody struck ("a fire on board" vs
+    "a Ukrainian missile"). At such a place (``held_targets.txt``) it accuses the holder, so it disagrees
+    only with a strike blamed on its teller's own side ("an internal detonation", Ukraine says, vs "Kiev
+    struck the prison"), not with one blamed on the other ("Russian shelling of the colony"). With no
+    teller known, or a strike blamed on nobody ("a HIMARS rocket hit the prison"), as anywhere."""
+    if cause.target.split("@", 1)[0] not in lexicon.words("held_targets"):
+        return True
+    teller = speaker_side(told.frame.attribution)
+    if teller is None or strike.agent is None:
+        return True  # whose account it is, or whom the strike is blamed on, unknown: as anywhere
+    return strike.agent == teller
+
+
 def _event_attribute_clash(a: ClaimView, b: ClaimView) -> tuple[str, str] | None:
     """``(cue, reason)`` when two reports of one event disagree on who, with what, denial or state."""
     ea, eb = _event(a), _event(b)
@@ -917,19 +932,27 @@ def _event_attribute_clash(a: ClaimView, b: ClaimView) -> tuple[str, str] | None
     causes = set(lexicon.table("causes"))  # "an internal detonation": nobody struck
     if _building_and_city(ea.target, eb.target):
         ea, eb = replace(ea, agent=None, weapon=None), replace(eb, agent=None, weapon=None)
-    if ea.agent and eb.agent and ea.agent != eb.agent and (ea.agent in causes) != (eb.agent in causes):
+    cause_and_strike = bool(ea.agent and eb.agent and (ea.agent in causes) != (eb.agent in causes))
+    if cause_and_strike:
         (x, cx), (y, cy) = sorted(((ea, a), (eb, b)), key=lambda t: t[0].agent not in causes)
-        return "agent", (
-            f'what caused it ({label}): {x.agent} ("{x.agent_text}", {_voice(cx)}) vs '
-            f'a strike by {y.agent} ("{y.agent_text}", {_voice(cy)})'
-        )
-    if ea.agent and eb.agent and ea.agent != eb.agent:
+        if _cause_against(x, cx, y):
+            return "agent", (
+                f'what caused it ({label}): {x.agent} ("{x.agent_text}", {_voice(cx)}) vs '
+                f'a strike by {y.agent} ("{y.agent_text}", {_voice(cy)})'
+            )
+    elif ea.agent and eb.agent and ea.agent != eb.agent:
         return "agent", (
             f'who did it ({label}): {ea.agent} ("{ea.agent_text}", {_voice(a)}) vs '
             f'{eb.agent} ("{eb.agent_text}", {_voice(b)})'
         )
     for x, y, cx, cy in ((ea, eb, a, b), (eb, ea, b, a)):
-        if x.agent in causes and y.weapon and not y.weapon_denied and y.agent not in causes:
+        if (
+            x.agent in causes
+            and y.weapon
+            and not y.weapon_denied
+            and y.agent not in causes
+            and _cause_against(x, cx, y)
+        ):
             return "agent", (
                 f'what caused it ({label}): {x.agent} ("{x.agent_text}", {_voice(cx)}) vs '
                 f'a strike with {y.weapon} ("{y.weapon_text}", {_voice(cy)})'
