@@ -230,7 +230,18 @@ _TOLD_BEFORE = re.compile(
     r"\b(?:accusations?|claims?|allegations?|reports?|stor(?:y|ies)|statements?)\b", re.I
 )
 _ANOTHER_BEFORE = re.compile(
-    r"\b(?:another|other|one more|a second|yet another)\s+(?:[\w\-]+\s+)?$", re.IGNORECASE
+    r"\b(?:another|other|one more|a second|yet another|every|each|any)\s+(?:[\w\-]+\s+)?$", re.IGNORECASE
+)
+# "If Ukrainian forces shell a station again …", "Moscow will respond unless …", "would Russian forces …":
+# what a side would do, not what it did (not "evidence of …", "an investigation into the fact that …")
+_HYPOTHETICAL_BEFORE = re.compile(  # the modals in lower case: "On May 22 Russians killed …" is a date
+    r"(?i:\b(?:if|unless|whether)\b[^.;:,]{0,60}$)|\b(?:would|could|might|may|will|shall)\s+(?:[\w\-]+\s+){0,2}$"
+)
+# "In 2015 Ukrainian artillery shelled a hospital", "eight years ago": a strike before the war's news
+_BEFORE_THE_WAR = re.compile(
+    r"\b(?:in|during)\s+(?:the\s+)?(?:(?:early|late|spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?"
+    r"(?:1[89]\d\d|20(?:0\d|1\d|2[01]))\b(?!\s*[-–]\s*20)|\b(?:\w+|\d+)\s+years?\s+ago\b",
+    re.IGNORECASE,
 )
 
 
@@ -1674,6 +1685,19 @@ def place_city(sentence: str, mentions: list[Mention]) -> str | None:
     return None
 
 
+def _told_as_history(sentence: str) -> bool:
+    """A year before the war or "years ago" before the sentence's first word of an incident ("In 2015
+    Ukrainian artillery shelled a hospital"; not "the support vessel Vsevolod Bobrov, launched in 2016",
+    nor "it could dwarf the Chernobyl disaster in 1986" after the strike)."""
+    past = _BEFORE_THE_WAR.search(sentence)
+    if past is None:
+        return False
+    first = min(
+        (h.start() for _kind, pat in _table_re("event_kinds") for h in pat.finditer(sentence)), default=None
+    )
+    return first is not None and past.start() < first
+
+
 def resolve_target(
     sentence: str, mentions: list[Mention], context_target: str | None, context_place: str | None
 ) -> tuple[str, bool] | None:
@@ -1821,6 +1845,8 @@ def find_event(
     ``context_target`` is the target of the article's headline or lede, for a sentence that names no
     target of its own; ``context_place`` the article's city, for a target named without one ("the
     railway station"). ``day`` is the date the sentence states for the event, if any."""
+    if day is None and _told_as_history(sentence):
+        return None  # "Eight years ago Ukrainian forces shelled a children's hospital": history
     resolved = resolve_target(sentence, mentions, context_target, context_place)
     sides = _sides(sentence, mentions)
     voice = None if speaker is not None else _headline_voice(sentence, sides)  # "Russian MoD: Bucha …"
@@ -1840,6 +1866,8 @@ def find_event(
     cls = target.split("@", 1)[0]
     kind = _kind(sentence)
     agent = _agent(sentence, sides)
+    if agent is not None and _HYPOTHETICAL_BEFORE.search(sentence[: max(0, sentence.find(agent[1]))]):
+        agent = None  # "If Ukrainian forces shell a station again, Moscow will respond": not said to be done
     # the side that says it struck something else: its own speaker ("Russia says it hit a depot, not …")
     said_by = speaker_side(speaker)
     spared_by = said_by if (agent is None or agent[0] == said_by) and kind in _STRIKE_KINDS else None
