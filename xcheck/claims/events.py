@@ -276,7 +276,7 @@ def _find_target(sentence: str, mentions: list[Mention]) -> tuple[str, int] | No
         (m for pat in (*_SHIP_NAMES, _bare_ship_names()) for m in pat.finditer(sentence)),
         key=lambda m: m.start("n") if m.group("n") else m.start("n2"),
     )
-    names = {v: canon for canon, spellings in lexicon.table("ship_names").items() for v in spellings}
+    names = _ship_spelling_names()
     for ship in ships:
         name = ship.group("n") or ship.groupdict().get("n2") or ""
         if name.lower() in names:
@@ -510,14 +510,15 @@ def _side_of(mention_name: str) -> str:
     return METONYMS.get(mention_name, mention_name)
 
 
-_SPEAKS_AFTER = re.compile(
-    rf"\s+(?:also\s+)?(?:says?|said|claims?|claimed|insists?|insisted|{_DENY})\b", re.IGNORECASE
-)
+@cache
+def _ship_spelling_names() -> dict[str, str]:
+    """Each spelling of a known ship (lower case) -> its name: ``ship_names.txt``."""
+    return {v: canon for canon, spellings in lexicon.table("ship_names").items() for v in spellings}
 
 
 def _ship_spellings(sentence: str) -> set[str]:
     """The known ship names a sentence gives a ship ("the cruiser 'Moscow'"): {"Moscow"}."""
-    known = {v for spellings in lexicon.table("ship_names").values() for v in spellings}
+    known = _ship_spelling_names()
     return {
         h.group("n") for pat in _SHIP_NAMES for h in pat.finditer(sentence) if h.group("n").lower() in known
     }
@@ -532,7 +533,9 @@ def _names_the_ship(sentence: str, m: Mention, ships: set[str]) -> bool:
 
 def _sides(sentence: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
     """``(start, end, side)`` of every phrase naming a side: countries, demonyms, capitals, agents.txt."""
-    ships = _ship_spellings(sentence) if any(m.kind == "city" for m in mentions) else set()
+    ships = (
+        _ship_spellings(sentence) if any(m.kind == "city" and m.name in METONYMS for m in mentions) else set()
+    )
     out = [
         (m.start, m.end, _side_of(m.name))
         for m in mentions
@@ -573,7 +576,9 @@ _MUTUAL = re.compile(
     re.IGNORECASE,
 )
 # "Russia says … a fire; Ukraine says it targeted the vessel": each side's account, neither the sentence's
-_SIDE_SAYS = re.compile(r"\s+(?:also\s+)?(?:says?|said|claims?|claimed|insists?|insisted)\b", re.IGNORECASE)
+_SAYING = r"says?|said|claims?|claimed|insists?|insisted"
+_SIDE_SAYS = re.compile(rf"\s+(?:also\s+)?(?:{_SAYING})\b", re.IGNORECASE)
+_SPEAKS_AFTER = re.compile(rf"\s+(?:also\s+)?(?:{_SAYING}|{_DENY})\b", re.IGNORECASE)
 
 
 def _two_accounts(sentence: str, sides: list[tuple[int, int, str]]) -> bool:
