@@ -1839,3 +1839,36 @@ def test_a_year_of_something_else_and_the_month_of_may_keep_the_incident() -> No
     # "May" the month is no modal
     may = event("On May 16 Russian troops shelled the railway station in Kramatorsk.", "2022-05-16")
     assert may["agent"] == "Russia"
+
+
+def test_a_denial_naming_the_place_answers_earlier_accusations_of_no_place() -> None:
+    # the accusation names no place; the denial that names it comes twelve days later
+    accused = view(
+        1, "Moscow accuses Kyiv of killing captured soldiers with HIMARS rockets.", "2022-07-29", "A"
+    )
+    denied = view(2, "Investigators say the Olenivka prison was not hit by HIMARS.", "2022-08-10", "B")
+    assert event_gap(accused, denied) is None
+    j = judge(accused, denied, 0.3)
+    assert j.relation == CONFLICT and j.cue == "weapon"
+    # a denial dated before the accusation answers it not: maybe another prison, hit later
+    earlier = view(3, "Investigators say the Olenivka prison was not hit by HIMARS.", "2022-07-20", "C")
+    assert event_gap(accused, earlier) is not None
+    # a second account of the incident, not a reply: within a day only, as before
+    account = view(
+        4, "Russian shelling destroyed the barracks of the Olenivka prison, Kyiv says.", "2022-08-10", "D"
+    )
+    assert event_gap(accused, account) is not None
+    # a denial that gives its own account ("Russian forces blew it up") is a second account: a day only
+    counter = view(
+        5, "Kyiv denies striking the Olenivka prison and says Russian forces blew it up.", "2022-08-10", "E"
+    )
+    assert event_gap(accused, counter) is not None
+    # a denial of something else at the place answers no accusation of the strike
+    visit = view(6, "Russia denies obstructing a Red Cross visit to the Olenivka prison.", "2022-08-05", "F")
+    assert event_gap(accused, visit) is not None
+    # hospitals are hit too often for an unplaced one to be the one a later denial names
+    shelled = view(7, "Russian forces shelled a children's hospital, the governor said.", "2022-03-05", "G")
+    denial = view(
+        8, "Russia denies bombing the Mariupol maternity hospital, calling it fake.", "2022-03-10", "H"
+    )
+    assert event_gap(shelled, denial) is not None

@@ -40,6 +40,7 @@ WORD_LISTS = (
     "not_doers_after",
     "city_phrase_ends",
     "held_targets",
+    "reply_targets",
 )
 TABLES = (
     "treaty_descriptions",

@@ -34,7 +34,7 @@ from .policy import POLICY
 from .text import content_words, jaccard
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "56"
+JUDGE_VERSION = "63"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -832,12 +832,35 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
         # "claims that a Russian missile hit Kramatorsk are not true": a denial that names only the
         # city (or a station of no place) answers the accusation about the incident there for days
         window = P.reply_window_days
+    elif (
+        unplaced
+        and ca in lexicon.words("reply_targets")
+        and _answers(named=eb if vague is ea else ea, accusation=vague)
+        and (db >= da if vague is ea else da >= db)
+    ):
+        # "Russia accuses Ukraine of killing POWs with HIMARS" (July 29), then "the HIMARS strike on
+        # the Olenivka prison is a Russian invention" (August 11): a denial that names the place answers
+        # the accusations made before it, as a denial naming only the place answers the one naming it
+        window = P.reply_window_days
     elif facility and not once and any(x.denier and not x.agent and not x.day for x in (ea, eb)):
         window = max(window, P.repeated_facility_reply_days)
     apart = abs((db - da).days)
     if apart > window:
         return f"reports {apart} days apart of a target hit more than once"
     return None
+
+
+def _answers(*, named: EventMention, accusation: EventMention) -> bool:
+    """Whether ``named`` denies (a side's part in the incident, the weapon, or the incident) what
+    ``accusation`` asserts (who did it, or with what) and nothing else: a reply, not a second account.
+    A side's denial names the incident ("denies striking", "the bombing"): "Russia denies obstructing a
+    Red Cross visit to the prison" answers no accusation of the strike."""
+    denies = bool(
+        (named.denier and named.kind and not named.agent) or named.weapon_denied or named.event_denied
+    )
+    accuses = bool(accusation.agent or accusation.weapon)
+    denied = bool(accusation.denier or accusation.weapon_denied or accusation.event_denied)
+    return denies and accuses and not denied
 
 
 def in_city_class(target: str) -> bool:
