@@ -17,7 +17,7 @@ from xcheck.claims.frames import extract_frame, extract_frames
 from xcheck.cli.app import app
 from xcheck.corpus import Corpus
 from xcheck.pairing.events import build_events, event_candidates
-from xcheck.pairing.relate import CONFLICT, CONSISTENT, ClaimView, event_gap, judge
+from xcheck.pairing.relate import CONFLICT, CONSISTENT, DUPLICATE, ClaimView, event_gap, judge
 
 from .conftest import write
 
@@ -1872,3 +1872,26 @@ def test_a_denial_naming_the_place_answers_earlier_accusations_of_no_place() -> 
         8, "Russia denies bombing the Mariupol maternity hospital, calling it fake.", "2022-03-10", "H"
     )
     assert event_gap(shelled, denial) is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia denied that Ukrainian missiles hit the cruiser Moskva.",
+        "Moscow denies that a Ukrainian missile struck the Moskva.",
+        "Russia rejected claims that Ukrainian Neptune missiles sank the Moskva.",
+    ],
+)
+def test_the_other_sides_deed_denied_is_not_asserted(sentence: str) -> None:
+    e = event(sentence)
+    assert e["target"] == "ship@Moskva" and e.get("agent") is None
+    assert e.get("weapon") is None or e.get("weapon_denied")
+    # so Moscow's denial does not agree with Kyiv's account, nor contradict Moscow's own fire on board
+    denial = view(1, sentence, "2022-04-14", "A")
+    kyiv = view(2, "Ukrainian Neptune missiles struck the cruiser Moskva, Kyiv says.", "2022-04-14", "B")
+    fire = view(3, "Russia says a fire on board the cruiser Moskva detonated ammunition.", "2022-04-14", "C")
+    assert judge(denial, kyiv, 0.3).relation not in (CONSISTENT, DUPLICATE)
+    assert judge(denial, fire, 0.3).relation != CONFLICT
+    # what is denied of the other side's strike is not its strike: "the Russian strike caused no damage"
+    damage = event("Ukrainian troops denied that the Russian strike on the bridge caused any damage.")
+    assert damage.get("agent") == "Russia"

@@ -1778,13 +1778,23 @@ _NO_SUCH = re.compile(
 
 def _does_it(sentence: str, end: int) -> bool:
     """The side ending at ``end`` is the subject of a verb of striking: "Ukraine hit", "Ukrainian forces
-    had struck" (not "the Russian strike caused", "Russian claims")."""
-    for w in _WORD.findall(sentence[end : end + 60])[:4]:
+    had struck", "Ukrainian Neptune missiles sank" (not "the Russian strike caused", "Russian claims")."""
+    weapon = _weapon(sentence)
+    named = {w.lower() for w in _WORD.findall(weapon[1])} if weapon else set()
+    means = lexicon.words("attack_nouns")
+    adjective = sentence[:end].lower().endswith("ian")  # "the Russian strike", not "Russians strike"
+    for i, w in enumerate(_WORD.findall(sentence[end : end + 60])[:4]):
         lw = w.lower()
+        if i == 0 and adjective and lw in means:
+            continue  # "the Russian strike on the bridge caused …": the noun, not the verb
         if lw in lexicon.words("attack_verbs"):
             return True
         if not (
-            lw in lexicon.words("agent_forces") or lw in ("had", "has", "have", "s") or lw.endswith("ly")
+            lw in lexicon.words("agent_forces")
+            or lw in means  # the means: "Ukrainian missiles hit"
+            or lw in named  # the system: "Ukrainian Neptune missiles"
+            or lw in ("had", "has", "have", "s")
+            or lw.endswith("ly")
         ):
             return False
     return False
@@ -1792,7 +1802,13 @@ def _does_it(sentence: str, end: int) -> bool:
 
 # a side right after a denial: "Russia denies Ukraine hit the Moskva" asserts no Ukrainian strike
 _DENIED_BEFORE_SIDE = re.compile(
-    rf"\b{_DENY}\s+(?:that\s+|(?:the\s+)?(?:claims?|reports?)\s+that\s+)?$", re.IGNORECASE
+    rf"\b{_DENY}\s+(?:that\s+|(?:the\s+)?(?:claims?|reports?)\s+that\s+)?(?:(?:a|an|the|any)\s+)?$",
+    re.IGNORECASE,
+)
+# a system in what is denied: "Russia denied that Ukrainian Neptune missiles sank the cruiser"
+_DENIED_THAT_BEFORE = re.compile(
+    rf"\b{_DENY}\s+(?:that\s+|(?:the\s+)?(?:claims?|reports?)\s+that\s+)(?:(?:a|an|the|any)\s+)?(?:[\w\-]+\s+){{0,2}}$",
+    re.IGNORECASE,
 )
 # a side right after a negation of what it did: "not been hit by any Ukrainian missile"
 _NEGATED_BEFORE_SIDE = re.compile(
@@ -1900,8 +1916,12 @@ def find_event(
             agent = (cause, sentence[hit.start() : hit.end()])  # "an internal detonation": nobody struck
             break
     weapon_denied = bool(
-        weapon and _NEG_BEFORE.search(sentence[: sentence.lower().find(weapon[1].lower())][-25:])
-    )  # "Russia has no Tochka-U missiles", "it was not hit by HIMARS"
+        weapon
+        and (
+            _NEG_BEFORE.search(sentence[: sentence.lower().find(weapon[1].lower())][-25:])
+            or _DENIED_THAT_BEFORE.search(sentence[: sentence.lower().find(weapon[1].lower())])
+        )
+    )  # "Russia has no Tochka-U missiles", "it was not hit by HIMARS", "denied that Neptune missiles hit"
     at = sentence.find(weapon[1]) if weapon else -1
     invented = [h for h in _words_re("denial_words").finditer(sentence) if h.group().lower() in _INVENTED]
     if weapon and any(h.start() > at for h in invented):
