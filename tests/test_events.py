@@ -1858,11 +1858,15 @@ def test_a_denial_naming_the_place_answers_earlier_accusations_of_no_place() -> 
         4, "Russian shelling destroyed the barracks of the Olenivka prison, Kyiv says.", "2022-08-10", "D"
     )
     assert event_gap(accused, account) is not None
-    # a denial that gives its own account ("Russian forces blew it up") is a second account: a day only
+    # a denial that blames the other side answers the accusation too
     counter = view(
         5, "Kyiv denies striking the Olenivka prison and says Russian forces blew it up.", "2022-08-10", "E"
     )
-    assert event_gap(accused, counter) is not None
+    assert event_gap(accused, counter) is None
+    assert judge(accused, counter, 0.3).relation == CONFLICT
+    # a second account that denies nothing is no reply: a day only
+    account2 = view(9, "Russian forces blew up the Olenivka prison, Kyiv says.", "2022-08-10", "I")
+    assert event_gap(accused, account2) is not None
     # a denial of something else at the place answers no accusation of the strike
     visit = view(6, "Russia denies obstructing a Red Cross visit to the Olenivka prison.", "2022-08-05", "F")
     assert event_gap(accused, visit) is not None

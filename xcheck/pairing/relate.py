@@ -34,7 +34,7 @@ from .policy import POLICY
 from .text import content_words, jaccard
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "63"
+JUDGE_VERSION = "64"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -852,12 +852,11 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
 
 def _answers(*, named: EventMention, accusation: EventMention) -> bool:
     """Whether ``named`` denies (a side's part in the incident, the weapon, or the incident) what
-    ``accusation`` asserts (who did it, or with what) and nothing else: a reply, not a second account.
+    ``accusation`` asserts (who did it, or with what), which denies nothing itself: a reply, whether or not
+    it blames the other side ("Russia denies bombing the theatre, blames Azov"), not a second account.
     A side's denial names the incident ("denies striking", "the bombing"): "Russia denies obstructing a
     Red Cross visit to the prison" answers no accusation of the strike."""
-    denies = bool(
-        (named.denier and named.kind and not named.agent) or named.weapon_denied or named.event_denied
-    )
+    denies = bool((named.denier and named.kind) or named.weapon_denied or named.event_denied)
     accuses = bool(accusation.agent or accusation.weapon)
     denied = bool(accusation.denier or accusation.weapon_denied or accusation.event_denied)
     return denies and accuses and not denied
