@@ -1899,3 +1899,37 @@ def test_the_other_sides_deed_denied_is_not_asserted(sentence: str) -> None:
     # what is denied of the other side's strike is not its strike: "the Russian strike caused no damage"
     damage = event("Ukrainian troops denied that the Russian strike on the bridge caused any damage.")
     assert damage.get("agent") == "Russia"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agent"),
+    [
+        (
+            "Ukraine denied that the Russian missile strike on Vinnytsia targeted a military meeting.",
+            "Russia",
+        ),
+        ("Zelenskiy dismissed the Russian missile strikes on Kyiv as acts of terror.", "Russia"),
+        ("Kyiv has not denied that Ukrainian drones struck the Saky air base.", "Ukraine"),
+        ("Ukraine denied that the Russian missile strike killed civilians in Kramatorsk.", "Russia"),
+        (
+            "Russia denied that the Ukrainian HIMARS strikes damaged the Antonivskiy bridge in Kherson.",
+            "Ukraine",
+        ),
+    ],
+)
+def test_a_denial_of_a_result_or_a_word_keeps_the_strike(sentence: str, agent: str) -> None:
+    # nouns after the side ("missile strike"), a result denied, a denial not made: the strike stands
+    assert event(sentence).get("agent") == agent
+
+
+def test_a_system_in_a_denied_clause_is_neither_stated_nor_denied() -> None:
+    # the destruction may be what is denied, not the rockets: no "HIMARS vs not HIMARS"
+    denied = view(
+        1,
+        "Russian-installed officials denied that Ukrainian HIMARS rockets had destroyed the Antonivskiy "
+        "bridge in Kherson, saying traffic continued.",
+        "2022-07-27",
+        "A",
+    )
+    struck = view(2, "Ukrainian HIMARS rockets struck the Antonivskiy bridge in Kherson.", "2022-07-27", "B")
+    assert judge(denied, struck, 0.3).relation != CONFLICT

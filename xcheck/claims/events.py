@@ -1783,10 +1783,10 @@ def _does_it(sentence: str, end: int) -> bool:
     named = {w.lower() for w in _WORD.findall(weapon[1])} if weapon else set()
     means = lexicon.words("attack_nouns")
     adjective = sentence[:end].lower().endswith("ian")  # "the Russian strike", not "Russians strike"
-    for i, w in enumerate(_WORD.findall(sentence[end : end + 60])[:4]):
+    for w in _WORD.findall(sentence[end : end + 60])[:4]:
         lw = w.lower()
-        if i == 0 and adjective and lw in means:
-            continue  # "the Russian strike on the bridge caused …": the noun, not the verb
+        if adjective and lw in means:
+            continue  # "the Russian (missile) strike on the bridge caused …": nouns, not the verb
         if lw in lexicon.words("attack_verbs"):
             return True
         if not (
@@ -1800,14 +1800,19 @@ def _does_it(sentence: str, end: int) -> bool:
     return False
 
 
+# a denial word not itself negated ("has not denied", "never denied"): lookbehinds of fixed width
+_NOT_DENIED = r"(?<!not )(?<!n't )(?<!n’t )(?<!never )"
 # a side right after a denial: "Russia denies Ukraine hit the Moskva" asserts no Ukrainian strike
 _DENIED_BEFORE_SIDE = re.compile(
-    rf"\b{_DENY}\s+(?:that\s+|(?:the\s+)?(?:claims?|reports?)\s+that\s+)?(?:(?:a|an|the|any)\s+)?$",
+    rf"{_NOT_DENIED}\b{_DENY}\s+(?:that\s+|(?:the\s+)?(?:claims?|reports?)\s+that\s+)?"
+    r"(?:(?:a|an|any)\s+)?$",
     re.IGNORECASE,
-)
+)  # not "Kyiv has not denied that Ukrainian drones struck", nor "denied that the Russian strike killed
+# civilians": the strike is taken as known, only what it did is denied
 # a system in what is denied: "Russia denied that Ukrainian Neptune missiles sank the cruiser"
 _DENIED_THAT_BEFORE = re.compile(
-    rf"\b{_DENY}\s+(?:that\s+|(?:the\s+)?(?:claims?|reports?)\s+that\s+)(?:(?:a|an|the|any)\s+)?(?:[\w\-]+\s+){{0,2}}$",
+    rf"{_NOT_DENIED}\b{_DENY}\s+(?:that\s+|(?:the\s+)?(?:claims?|reports?)\s+that\s+)(?:(?:a|an|any)\s+)?"
+    r"(?!the\b)(?:[\w\-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # a side right after a negation of what it did: "not been hit by any Ukrainian missile"
@@ -1915,13 +1920,14 @@ def find_event(
                 continue  # "damaged by fire from shelling", "by fire after being hit by two missiles"
             agent = (cause, sentence[hit.start() : hit.end()])  # "an internal detonation": nobody struck
             break
+    if weapon and _DENIED_THAT_BEFORE.search(sentence[: sentence.lower().find(weapon[1].lower())]):
+        # "Russia denied that Ukrainian Neptune missiles sank the cruiser", "officials denied that
+        # HIMARS rockets had destroyed the bridge": what is denied may be the deed or only its result,
+        # so the system is neither stated nor denied
+        weapon = None
     weapon_denied = bool(
-        weapon
-        and (
-            _NEG_BEFORE.search(sentence[: sentence.lower().find(weapon[1].lower())][-25:])
-            or _DENIED_THAT_BEFORE.search(sentence[: sentence.lower().find(weapon[1].lower())])
-        )
-    )  # "Russia has no Tochka-U missiles", "it was not hit by HIMARS", "denied that Neptune missiles hit"
+        weapon and _NEG_BEFORE.search(sentence[: sentence.lower().find(weapon[1].lower())][-25:])
+    )  # "Russia has no Tochka-U missiles", "it was not hit by HIMARS"
     at = sentence.find(weapon[1]) if weapon else -1
     invented = [h for h in _words_re("denial_words").finditer(sentence) if h.group().lower() in _INVENTED]
     if weapon and any(h.start() > at for h in invented):
