@@ -1933,3 +1933,19 @@ def test_a_system_in_a_denied_clause_is_neither_stated_nor_denied() -> None:
     )
     struck = view(2, "Ukrainian HIMARS rockets struck the Antonivskiy bridge in Kherson.", "2022-07-27", "B")
     assert judge(denied, struck, 0.3).relation != CONFLICT
+
+
+def test_two_reports_of_no_place_are_one_incident_only_for_a_class_seldom_hit() -> None:
+    # hospitals are hit week after week: two of no place, a week apart, may be two incidents
+    first = view(1, "Russian forces shelled a children's hospital, the governor said.", "2022-03-05", "A")
+    later = view(2, "Moscow says Ukrainian troops blew up a hospital to blame Russia.", "2022-03-12", "B")
+    assert event_gap(first, later) is not None
+    same_day = view(3, "Moscow says Ukrainian troops blew up a hospital to blame Russia.", "2022-03-05", "C")
+    assert event_gap(first, same_day) is None
+    # a prison of war seldom is: "a jail in Donbass" and "a facility holding captured troops" are one
+    jail = view(
+        4, "Dozens died after Kiev's forces struck a jail in Donbass, an official claims.", "2022-07-29", "D"
+    )
+    held = view(5, "Kyiv accuses Russia of blowing up a facility holding captured troops.", "2022-08-04", "E")
+    assert event_gap(jail, held) is None
+    assert judge(jail, held, 0.3).relation == CONFLICT

@@ -40,7 +40,7 @@ WORD_LISTS = (
     "not_doers_after",
     "city_phrase_ends",
     "held_targets",
-    "reply_targets",
+    "seldom_hit",
 )
 TABLES = (
     "treaty_descriptions",

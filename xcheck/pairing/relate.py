@@ -34,7 +34,7 @@ from .policy import POLICY
 from .text import content_words, jaccard
 
 # Bump when the judgement changes: stored pairs of an older version are judged again.
-JUDGE_VERSION = "64"
+JUDGE_VERSION = "65"
 
 DUPLICATE = "duplicate"
 CONSISTENT = "consistent"
@@ -826,6 +826,10 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
     vague = ea if ta.startswith("@") or ta.endswith("@") or part_a is not None else eb
     if unplaced:  # "a warship" on the day the Moskva sank, or the day after: as for one facility
         window = P.repeated_facility_window_days
+    elif ta == tb and ta.endswith("@") and ca not in lexicon.words("seldom_hit"):
+        # "a hospital" shelled on March 5 and "a hospital" bombed on March 12: two of the many; only a
+        # class seldom hit ("a jail in Donbass", "a facility holding captured troops") is one incident
+        window = min(window, P.repeated_facility_window_days)
     if again and any(x.denier and not x.agent and not x.day for x in (ea, eb)):
         window = P.repeated_facility_reply_days
     elif in_city and not again and not _building_and_city(ta, tb) and vague.denier and not vague.agent:
@@ -834,7 +838,7 @@ def event_gap(a: ClaimView, b: ClaimView) -> str | None:
         window = P.reply_window_days
     elif (
         unplaced
-        and ca in lexicon.words("reply_targets")
+        and ca in lexicon.words("seldom_hit")
         and _answers(named=eb if vague is ea else ea, accusation=vague)
         and (db >= da if vague is ea else da >= db)
     ):
