@@ -1800,20 +1800,17 @@ def _does_it(sentence: str, end: int) -> bool:
     return False
 
 
-# a denial word not itself negated ("has not denied", "never denied"): lookbehinds of fixed width
-_NOT_DENIED = r"(?<!not )(?<!n't )(?<!n’t )(?<!never )"
-# a side right after a denial: "Russia denies Ukraine hit the Moskva" asserts no Ukrainian strike
-_DENIED_BEFORE_SIDE = re.compile(
-    rf"{_NOT_DENIED}\b{_DENY}\s+(?:that\s+|(?:the\s+)?(?:claims?|reports?)\s+that\s+)?"
-    r"(?:(?:a|an|any)\s+)?$",
-    re.IGNORECASE,
-)  # not "Kyiv has not denied that Ukrainian drones struck", nor "denied that the Russian strike killed
+# a denial word not itself negated ("has not denied", "never denied": lookbehinds of fixed width), and
+# what it denies: "denied that", "rejected claims that"
+_DENIES = rf"(?<!not )(?<!n't )(?<!n’t )(?<!never )\b{_DENY}\s+"
+_THAT = r"(?:that\s+|(?:the\s+)?(?:claims?|reports?)\s+that\s+)"
+# a side right after a denial: "Russia denies Ukraine hit the Moskva" asserts no Ukrainian strike; not
+# "Kyiv has not denied that Ukrainian drones struck", nor "denied that the Russian strike killed
 # civilians": the strike is taken as known, only what it did is denied
+_DENIED_BEFORE_SIDE = re.compile(rf"{_DENIES}{_THAT}?(?:(?:a|an|any)\s+)?$", re.IGNORECASE)
 # a system in what is denied: "Russia denied that Ukrainian Neptune missiles sank the cruiser"
 _DENIED_THAT_BEFORE = re.compile(
-    rf"{_NOT_DENIED}\b{_DENY}\s+(?:that\s+|(?:the\s+)?(?:claims?|reports?)\s+that\s+)(?:(?:a|an|any)\s+)?"
-    r"(?!the\b)(?:[\w\-]+\s+){0,2}$",
-    re.IGNORECASE,
+    rf"{_DENIES}{_THAT}(?:(?:a|an|any)\s+)?(?!the\b)(?:[\w\-]+\s+){{0,2}}$", re.IGNORECASE
 )
 # a side right after a negation of what it did: "not been hit by any Ukrainian missile"
 _NEGATED_BEFORE_SIDE = re.compile(
